@@ -1,0 +1,38 @@
+package gg.pewstats.collectors;
+
+import gg.pewstats.collectors.infra.HubInfrastructure;
+import org.apache.camel.main.Main;
+
+/**
+ * {@code java -jar collectors.jar}: starts the hub with every route in {@code routes/*.camel.yaml},
+ * configured by {@code config/application.properties} (every key overridable by an environment variable,
+ * e.g. {@code db.url} by {@code DB_URL}). {@code COLLECTORS_HOME} names the folder that holds
+ * {@code config/} and {@code routes/} (default: the working directory).
+ */
+public final class CollectorsApplication {
+
+    private CollectorsApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Main main = new Main();
+        configure(main, home());
+        System.exit(main.run(args));
+    }
+
+    /** The folder holding {@code config/} and {@code routes/}. */
+    static String home() {
+        String home = System.getenv("COLLECTORS_HOME");
+        if (home == null || home.isBlank()) {
+            home = System.getProperty("collectors.home", ".");
+        }
+        return home;
+    }
+
+    /** Shared by the launcher and the tests, so both boot the hub the same way. */
+    public static void configure(Main main, String home) {
+        main.setPropertyPlaceholderLocations("file:" + home + "/config/application.properties");
+        main.addMainListener(new HubInfrastructure());
+        main.configure().withRoutesIncludePattern("file:" + home + "/routes/*.camel.yaml");
+    }
+}

@@ -1,0 +1,150 @@
+package gg.pewstats.collectors.infra;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+
+/**
+ * Chooses and wires the hub's database and broker before any route starts: the configured servers when
+ * {@code db.url} / {@code rabbitmq.url} or {@code rabbitmq.host} are set, embedded ones otherwise. Binds
+ * {@code dataSource}, {@code connectionFactory} and {@code amqpAdmin} in the registry, migrates the
+ * schema with Flyway and declares the queues. It runs before the route files are read, so their beans
+ * can use these. Everything it starts is stopped, in reverse order, after the routes when Camel shuts down.
+ */
+public class HubInfrastructure extends MainListenerSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubInfrastructure.class);
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        try {
+            configure(main.getCamelContext());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("hub infrastructure failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    void configure(CamelContext camel) throws Exception {
+        PropertiesComponent props = camel.getPropertiesComponent();
+        HikariDataSource dataSource = dataSource(camel, props);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        camel.getRegistry().bind("dataSource", dataSource);
+
+        CachingConnectionFactory connectionFactory = connectionFactory(camel, props);
+        List<String> queues = Arrays.stream(required(props, "broker.queues").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        BrokerTopology topology = new BrokerTopology(connectionFactory, required(props, "broker.exchange"), queues);
+        camel.getRegistry().bind("connectionFactory", connectionFactory);
+        camel.getRegistry().bind("amqpAdmin", topology.admin());
+        camel.getRegistry().bind("brokerTopology", topology);
+    }
+
+    private HikariDataSource dataSource(CamelContext camel, PropertiesComponent props) throws Exception {
+        String url = optional(props, "db.url");
+        String user = optional(props, "db.user");
+        String password = optional(props, "db.password");
+        if (url.isEmpty()) {
+            Path dir = Path.of(required(props, "db.embedded.data-dir"));
+            int port = Integer.parseInt(required(props, "db.embedded.port"));
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(dir.toAbsolutePath(), port);
+            stopOnShutdown(camel, "embedded PostgreSQL", embedded);
+            url = embedded.jdbcUrl();
+            user = embedded.user();
+            password = "";
+            LOG.info("Database: embedded PostgreSQL on 127.0.0.1:{}, data in {}", embedded.port(),
+                    dir.toAbsolutePath());
+        } else {
+            LOG.info("Database: {} as user '{}'", Secrets.jdbcUrlForLog(url), user);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("pewstats-db");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(Integer.parseInt(required(props, "db.pool-size")));
+        HikariDataSource dataSource = new HikariDataSource(config);
+        stopOnShutdown(camel, "database pool", dataSource);
+        return dataSource;
+    }
+
+    private CachingConnectionFactory connectionFactory(CamelContext camel, PropertiesComponent props)
+            throws Exception {
+        String uri = optional(props, "rabbitmq.url");
+        String host = optional(props, "rabbitmq.host");
+        String user = required(props, "rabbitmq.username");
+        String password = optional(props, "rabbitmq.password");
+        CachingConnectionFactory factory;
+        if (!uri.isEmpty()) {
+            com.rabbitmq.client.ConnectionFactory rabbit = new com.rabbitmq.client.ConnectionFactory();
+            rabbit.setUri(uri);
+            factory = new CachingConnectionFactory(rabbit);
+            LOG.info("Broker: RabbitMQ at {}", Secrets.amqpUriForLog(uri));
+        } else {
+            int port;
+            if (host.isEmpty()) {
+                Path dir = Path.of(required(props, "broker.embedded.data-dir"));
+                port = Integer.parseInt(required(props, "broker.embedded.port"));
+                EmbeddedBroker broker = EmbeddedBroker.start(dir, port, user, password);
+                stopOnShutdown(camel, "embedded broker", broker);
+                host = "127.0.0.1";
+                LOG.info("Broker: embedded AMQP 0-9-1 broker (Qpid Broker-J) on 127.0.0.1:{}, data in {}",
+                        port, broker.dataDirectory());
+            } else {
+                port = Integer.parseInt(required(props, "rabbitmq.port"));
+                LOG.info("Broker: RabbitMQ at amqp://{}@{}:{}{}", user, host, port,
+                        optional(props, "rabbitmq.vhost"));
+            }
+            factory = new CachingConnectionFactory(host, port);
+            factory.setUsername(user);
+            factory.setPassword(password);
+            String vhost = optional(props, "rabbitmq.vhost");
+            if (!vhost.isEmpty()) {
+                factory.setVirtualHost(vhost);
+            }
+        }
+        factory.setConnectionNameStrategy(f -> "pewstats-collectors");
+        factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        stopOnShutdown(camel, "broker connections", factory::destroy);
+        return factory;
+    }
+
+    private static void stopOnShutdown(CamelContext camel, String what, AutoCloseable closeable) throws Exception {
+        camel.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                LOG.info("Stopping {}", what);
+                closeable.close();
+            }
+
+            @Override
+            public String toString() {
+                return what;
+            }
+        }, true, true);
+    }
+
+    static String optional(PropertiesComponent props, String key) {
+        return props.resolveProperty(key).map(String::trim).orElse("");
+    }
+
+    static String required(PropertiesComponent props, String key) {
+        String value = optional(props, key);
+        if (value.isEmpty()) {
+            throw new IllegalStateException("Missing required property '" + key + "' (config/application.properties)");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,42 @@
+package gg.pewstats.collectors.messages;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Labels a failed message for its dead-letter queue: the reason, the stage, the queue it came from, how
+ * many attempts were made and when it first failed (kept from an earlier dead-lettering, so a replayed
+ * message that fails again still shows its first failure). The body is left as it arrived.
+ */
+public final class DeadLetters implements Processor {
+
+    public static final String REASON = "x-dead-letter-reason";
+    public static final String STAGE = "x-dead-letter-stage";
+    public static final String QUEUE = "x-dead-letter-queue";
+    public static final String ATTEMPTS = "x-dead-letter-attempts";
+    public static final String FIRST_FAILURE = "x-first-failure-at";
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    @Override
+    public void process(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            failure = exchange.getException();
+        }
+        String reason = failure == null ? "unknown failure"
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        var message = exchange.getMessage();
+        message.setHeader(REASON, reason.length() > 1000 ? reason.substring(0, 1000) + "…" : reason);
+        message.setHeader(STAGE, exchange.getProperty("stage", "unknown", String.class));
+        String queue = exchange.getProperty("sourceQueue", String.class);
+        message.setHeader(QUEUE, queue);
+        Integer redeliveries = message.getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+        message.setHeader(ATTEMPTS, redeliveries == null ? 1 : redeliveries + 1);
+        if (message.getHeader(FIRST_FAILURE) == null) {
+            message.setHeader(FIRST_FAILURE, OffsetDateTime.now(ZoneOffset.UTC).toString());
+        }
+        message.setHeader("CamelSpringRabbitmqRoutingOverrideKey", queue + DEAD_LETTER_SUFFIX);
+    }
+}

@@ -1,0 +1,162 @@
+package gg.pewstats.collectors.pubg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.pewstats.collectors.infra.Secrets;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PUBG API keys, handed out round-robin to the rate-limited calls. Each call is tagged with its
+ * key's id (exchange property {@value #KEY_ID}) and per-minute limit (property {@value #KEY_RPM}) so that
+ * the route's throttle keeps one window per key; only the Authorization header carries the secret, and the
+ * route removes it after the call. A key the API rejects with 401 leaves the rotation.
+ */
+public final class ApiKeyPool {
+
+    public static final String KEY_ID = "PubgKeyId";
+    public static final String KEY_RPM = "PubgKeyRpm";
+    /** Exchange property counting the calls (retries included) made for one exchange. */
+    public static final String CALLS = "pubgCalls";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyPool.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One key; {@link #id()} is what logs, metrics and headers show (its last four characters). */
+    public static final class ApiKey {
+        private final String id;
+        private final String secret;
+        private final int rpm;
+        private volatile boolean active = true;
+        private final AtomicLong calls = new AtomicLong();
+
+        ApiKey(int index, String secret, int rpm) {
+            this.id = "key" + index + Secrets.maskKey(secret);
+            this.secret = secret;
+            this.rpm = rpm;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public int rpm() {
+            return rpm;
+        }
+
+        public boolean active() {
+            return active;
+        }
+
+        public long calls() {
+            return calls.get();
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    private final List<ApiKey> keys;
+    private final AtomicInteger next = new AtomicInteger();
+
+    public ApiKeyPool(String config, int defaultRpm) {
+        this.keys = parse(config, defaultRpm);
+        if (keys.isEmpty()) {
+            LOG.warn("No PUBG API key configured (PUBG_API_KEYS): discovery will not call the players endpoint");
+        } else {
+            LOG.info("PUBG API keys: {}", keys.stream().map(k -> k.id() + " at " + k.rpm() + " rpm").toList());
+        }
+    }
+
+    /** {@code PUBG_API_KEYS}: "k1,k2" or a JSON array of {"key": "...", "rpm": 10}. */
+    static List<ApiKey> parse(String config, int defaultRpm) {
+        List<ApiKey> result = new ArrayList<>();
+        String text = config == null ? "" : config.trim();
+        if (text.isEmpty()) {
+            return result;
+        }
+        if (text.startsWith("[")) {
+            JsonNode array;
+            try {
+                array = JSON.readTree(text);
+            } catch (IOException e) {
+                // Never echo the value: it holds the keys.
+                throw new IllegalArgumentException("PUBG_API_KEYS is not valid JSON (expected [{\"key\":…,\"rpm\":…}])");
+            }
+            for (JsonNode entry : array) {
+                String key = entry.isTextual() ? entry.asText() : entry.path("key").asText("");
+                int rpm = entry.path("rpm").asInt(defaultRpm);
+                if (key.isBlank() || rpm <= 0) {
+                    throw new IllegalArgumentException("PUBG_API_KEYS entry " + (result.size() + 1)
+                            + " needs a non-empty key and a positive rpm");
+                }
+                result.add(new ApiKey(result.size() + 1, key.trim(), rpm));
+            }
+        } else {
+            for (String key : text.split(",")) {
+                if (!key.isBlank()) {
+                    result.add(new ApiKey(result.size() + 1, key.trim(), defaultRpm));
+                }
+            }
+        }
+        return result;
+    }
+
+    public boolean hasKeys() {
+        return keys.stream().anyMatch(ApiKey::active);
+    }
+
+    public List<ApiKey> keys() {
+        return List.copyOf(keys);
+    }
+
+    /** Picks the next active key and puts it on the exchange, ready for the throttle and the HTTP call. */
+    public void assign(Exchange exchange) {
+        ApiKey key = nextActive();
+        key.calls.incrementAndGet();
+        exchange.setProperty(KEY_ID, key.id());
+        exchange.setProperty(KEY_RPM, key.rpm());
+        exchange.setProperty(CALLS, exchange.getProperty(CALLS, 0, Integer.class) + 1);
+        exchange.getMessage().setHeader("Authorization", "Bearer " + key.secret);
+    }
+
+    /** After a 401: the key named on the exchange leaves the rotation, with one clear error in the log. */
+    public void revoke(Exchange exchange) {
+        String id = exchange.getProperty(KEY_ID, String.class);
+        for (ApiKey key : keys) {
+            if (key.id().equals(id) && key.active) {
+                key.active = false;
+                LOG.error("PUBG API key {} was rejected with 401 Unauthorized: removed from rotation ({} key(s) left)",
+                        key.id(), keys.stream().filter(ApiKey::active).count());
+            }
+        }
+    }
+
+    private ApiKey nextActive() {
+        int size = keys.size();
+        for (int i = 0; i < size; i++) {
+            ApiKey key = keys.get(Math.floorMod(next.getAndIncrement(), size));
+            if (key.active) {
+                return key;
+            }
+        }
+        throw new NoUsableApiKeyException(size == 0
+                ? "no PUBG API key configured (set PUBG_API_KEYS)"
+                : "every PUBG API key was rejected with 401 Unauthorized; fix PUBG_API_KEYS and restart");
+    }
+
+    /** No key is left to call a rate-limited endpoint with. */
+    public static final class NoUsableApiKeyException extends IllegalStateException {
+        public NoUsableApiKeyException(String message) {
+            super(message);
+        }
+    }
+}

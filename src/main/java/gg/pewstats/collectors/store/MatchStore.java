@@ -1,0 +1,237 @@
+package gg.pewstats.collectors.store;
+
+import gg.pewstats.collectors.pubg.MatchMapper.MatchData;
+import gg.pewstats.collectors.pubg.PlayerLookups.Lookup;
+import gg.pewstats.collectors.pubg.PlayerLookups.Player;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Every write to players, matches and match_summaries, and the status transitions with them. All SQL is
+ * parameterised; inserts are idempotent (ON CONFLICT) and a status only moves forward
+ * (discovered, summarized, downloaded, completed; failed or skipped end a match).
+ */
+public final class MatchStore {
+
+    static final List<String> MATCH_COLUMNS = List.of("match_id", "map_name", "game_mode", "game_type",
+            "match_datetime", "duration", "is_custom_match", "shard_id", "season_state", "title_id", "telemetry_url");
+
+    static final List<String> SUMMARY_COLUMNS = List.of("match_id", "participant_id", "player_id", "player_name",
+            "is_bot", "team_id", "team_rank", "won", "map_name", "game_mode", "game_type", "match_datetime",
+            "shard_id", "season_state", "title_id", "dbnos", "assists", "boosts", "heals", "damage_dealt",
+            "death_type", "headshot_kills", "kill_place", "kill_streaks", "kills", "longest_kill", "revives",
+            "ride_distance", "road_kills", "swim_distance", "team_kills", "time_survived", "vehicle_destroys",
+            "walk_distance", "weapons_acquired", "win_place");
+
+    private static final String INSERT_MATCH = "INSERT INTO matches (" + String.join(", ", MATCH_COLUMNS)
+            + ", status, error_message) VALUES (" + "?, ".repeat(MATCH_COLUMNS.size()) + "?, ?) "
+            + "ON CONFLICT (match_id) DO NOTHING";
+
+    private static final String INSERT_SUMMARY = "INSERT INTO match_summaries (" + String.join(", ", SUMMARY_COLUMNS)
+            + ") VALUES (" + "?, ".repeat(SUMMARY_COLUMNS.size() - 1) + "?) "
+            + "ON CONFLICT (match_id, participant_id) DO NOTHING";
+
+    private static final String ADVANCE_STATUS = "UPDATE matches SET status = ?, error_message = NULL, "
+            + "updated_at = now() WHERE match_id = ? AND match_status_rank(status) < match_status_rank(?)";
+
+    private final DataSource dataSource;
+
+    public MatchStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The ids not yet in {@code matches}, in the order given, without duplicates. */
+    public List<String> unknownMatchIds(Collection<String> ids) throws SQLException {
+        String sql = "SELECT t.id FROM unnest(?::text[]) WITH ORDINALITY AS t(id, n) "
+                + "WHERE NOT EXISTS (SELECT 1 FROM matches m WHERE m.match_id = t.id) "
+                + "GROUP BY t.id ORDER BY min(t.n)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            Array array = c.createArrayOf("text", ids.toArray());
+            ps.setArray(1, array);
+            List<String> unknown = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    unknown.add(rs.getString(1));
+                }
+            }
+            return unknown;
+        }
+    }
+
+    /**
+     * Keeps players keyed by account id: a player tracked by name gets its account id, a renamed
+     * player its new name.
+     */
+    public void recordPlayers(Lookup lookup) throws SQLException {
+        if (lookup.players().isEmpty()) {
+            return;
+        }
+        boolean byName = "playerNames".equals(lookup.batch().filter());
+        String sql = byName
+                ? "UPDATE players SET player_id = ?, updated_at = now() WHERE player_name = ? AND player_id <> ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM players p WHERE p.player_id = ?)"
+                : "UPDATE players SET player_name = ?, updated_at = now() WHERE player_id = ? AND player_name <> ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Player player : lookup.players()) {
+                if (byName) {
+                    ps.setString(1, player.accountId());
+                    ps.setString(2, player.name());
+                    ps.setString(3, player.accountId());
+                    ps.setString(4, player.accountId());
+                } else {
+                    ps.setString(1, player.name());
+                    ps.setString(2, player.accountId());
+                    ps.setString(3, player.name());
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Stores a newly discovered match; false when it was already known (nothing changes then). */
+    public boolean insertDiscovered(MatchData match) throws SQLException {
+        return insertMatch(match.match(), "discovered", null);
+    }
+
+    /** Stores a match that will not be collected (filtered out), so it is not fetched again. */
+    public boolean insertSkipped(MatchData match, String reason) throws SQLException {
+        return insertMatch(match.match(), "skipped", reason);
+    }
+
+    /** Stores a match the API does not have (404), failed with the reason, so it is not fetched again. */
+    public boolean insertFailed(String matchId, String reason) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("match_id", matchId);
+        return insertMatch(row, "failed", reason);
+    }
+
+    private boolean insertMatch(Map<String, Object> row, String status, String error) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_MATCH)) {
+            int i = bind(ps, MATCH_COLUMNS, row, 1);
+            ps.setString(i++, status);
+            ps.setString(i, error);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** True once the match has its participants stored. */
+    public boolean summariesExist(String matchId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT EXISTS (SELECT 1 FROM match_summaries WHERE match_id = ?)")) {
+            ps.setString(1, matchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * In one transaction: the match row (if discovery did not store it), every participant's summary row,
+     * the telemetry URL and status summarized. Returns the number of summary rows the match has.
+     */
+    public int saveSummaries(MatchData match) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(INSERT_MATCH)) {
+                    int i = bind(ps, MATCH_COLUMNS, match.match(), 1);
+                    ps.setString(i++, "discovered");
+                    ps.setString(i, null);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement(INSERT_SUMMARY)) {
+                    for (Map<String, Object> row : match.summaries()) {
+                        bind(ps, SUMMARY_COLUMNS, row, 1);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE matches SET telemetry_url = "
+                        + "COALESCE(telemetry_url, ?) WHERE match_id = ?")) {
+                    ps.setString(1, (String) match.match().get("telemetry_url"));
+                    ps.setString(2, match.matchId());
+                    ps.executeUpdate();
+                }
+                advance(c, match.matchId(), "summarized");
+                int count;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM match_summaries WHERE match_id = ?")) {
+                    ps.setString(1, match.matchId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        count = rs.getInt(1);
+                    }
+                }
+                c.commit();
+                return count;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The stored facts a summary-complete message is made of, for a match summarized before. */
+    public Map<String, Object> summaryFacts(String matchId) throws SQLException {
+        String sql = "SELECT m.match_id, m.telemetry_url, m.map_name, m.game_mode, m.match_datetime, "
+                + "(SELECT count(*) FROM match_summaries s WHERE s.match_id = m.match_id) AS participant_count "
+                + "FROM matches m WHERE m.match_id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, matchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("match " + matchId + " has summaries but no matches row");
+                }
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("match_id", rs.getString("match_id"));
+                facts.put("telemetry_url", rs.getString("telemetry_url"));
+                facts.put("map_name", rs.getString("map_name"));
+                facts.put("game_mode", rs.getString("game_mode"));
+                facts.put("match_datetime", rs.getObject("match_datetime", java.time.OffsetDateTime.class));
+                facts.put("participant_count", rs.getInt("participant_count"));
+                return facts;
+            }
+        }
+    }
+
+    /** Ends a match as failed with its reason, unless it already completed or ended. */
+    public boolean failMatch(String matchId, String reason) throws SQLException {
+        String sql = "UPDATE matches SET status = 'failed', error_message = ?, attempts = attempts + 1, "
+                + "updated_at = now() WHERE match_id = ? AND status NOT IN ('completed', 'failed', 'skipped')";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, reason);
+            ps.setString(2, matchId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static void advance(Connection c, String matchId, String status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ADVANCE_STATUS)) {
+            ps.setString(1, status);
+            ps.setString(2, matchId);
+            ps.setString(3, status);
+            ps.executeUpdate();
+        }
+    }
+
+    private static int bind(PreparedStatement ps, List<String> columns, Map<String, Object> row, int from)
+            throws SQLException {
+        int i = from;
+        for (String column : columns) {
+            ps.setObject(i++, row.get(column));
+        }
+        return i;
+    }
+}
