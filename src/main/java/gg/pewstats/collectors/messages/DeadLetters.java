@@ -32,8 +32,7 @@ public final class DeadLetters implements Processor {
         message.setHeader(STAGE, exchange.getProperty("stage", "unknown", String.class));
         String queue = exchange.getProperty("sourceQueue", String.class);
         message.setHeader(QUEUE, queue);
-        Integer redeliveries = message.getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
-        message.setHeader(ATTEMPTS, redeliveries == null ? 1 : redeliveries + 1);
+        message.setHeader(ATTEMPTS, Math.max(1, exchange.getProperty(FailedAttempts.PROPERTY, 0, Integer.class)));
         if (message.getHeader(FIRST_FAILURE) == null) {
             message.setHeader(FIRST_FAILURE, OffsetDateTime.now(ZoneOffset.UTC).toString());
         }

@@ -206,13 +206,18 @@ public final class MatchStore {
         }
     }
 
-    /** Ends a match as failed with its reason, unless it already completed or ended. */
+    /**
+     * Ends a match as failed with its reason, unless it already completed or ended; a match not stored
+     * yet (a message from elsewhere) is stored as failed. True when the status changed.
+     */
     public boolean failMatch(String matchId, String reason) throws SQLException {
-        String sql = "UPDATE matches SET status = 'failed', error_message = ?, attempts = attempts + 1, "
-                + "updated_at = now() WHERE match_id = ? AND status NOT IN ('completed', 'failed', 'skipped')";
+        String sql = "INSERT INTO matches (match_id, status, error_message, attempts) VALUES (?, 'failed', ?, 1) "
+                + "ON CONFLICT (match_id) DO UPDATE SET status = 'failed', error_message = EXCLUDED.error_message, "
+                + "attempts = matches.attempts + 1, updated_at = now() "
+                + "WHERE matches.status NOT IN ('completed', 'failed', 'skipped')";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, reason);
-            ps.setString(2, matchId);
+            ps.setString(1, matchId);
+            ps.setString(2, reason);
             return ps.executeUpdate() == 1;
         }
     }
