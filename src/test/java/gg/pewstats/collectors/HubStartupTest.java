@@ -1,0 +1,73 @@
+package gg.pewstats.collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gg.pewstats.collectors.testing.TestHub;
+import gg.pewstats.collectors.testing.TestServers;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What an operator sees of a running hub: its routes by id over JMX, health and metrics over HTTP. */
+class HubStartupTest {
+
+    static TestHub hub;
+    static int port;
+
+    @BeforeAll
+    static void start() throws Exception {
+        port = TestServers.freePort();
+        hub = TestHub.start(Map.of("camel.management.port", Integer.toString(port)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void everyRouteIsOnJmxUnderItsIdWithProcessorStatistics() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        Set<String> routeIds = new TreeSet<>();
+        for (ObjectName name : server.queryNames(new ObjectName("org.apache.camel:context=pewstats-collectors,type=routes,*"), null)) {
+            routeIds.add((String) server.getAttribute(name, "RouteId"));
+        }
+        assertThat(routeIds).contains("discovery-schedule", "discovery", "discovery-players-batch", "discovery-match",
+                "match-summary", "pubg-players", "pubg-match", "dead-letter");
+        // Extended statistics: the nodes with ids are there as processors, e.g. the per-key throttle
+        Set<String> processorIds = new TreeSet<>();
+        for (ObjectName name : server.queryNames(new ObjectName("org.apache.camel:context=pewstats-collectors,type=processors,*"), null)) {
+            processorIds.add((String) server.getAttribute(name, "ProcessorId"));
+        }
+        assertThat(processorIds).contains("pubg-key-throttle", "discovery-publish", "match-summary-store");
+        // the endpoints JMX shows carry no secret
+        for (ObjectName name : server.queryNames(new ObjectName("org.apache.camel:context=pewstats-collectors,type=endpoints,*"), null)) {
+            assertThat(name.toString()).doesNotContainIgnoringCase("password");
+        }
+    }
+
+    @Test
+    void healthAndMetricsAnswer() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/observe/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("routeId=\"match-summary\"");
+    }
+}
