@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The JSON messages between stages (snake_case, as the seeds define them): built from stored facts,
@@ -16,9 +15,6 @@ import java.util.regex.Pattern;
  * field is an {@link InvalidMessageException} naming the field.
  */
 public final class StageMessages {
-
-    /** A match id becomes a folder name later on: letters, digits, dot, dash and underscore only. */
-    private static final Pattern MATCH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,6 +60,59 @@ public final class StageMessages {
         return m;
     }
 
+    /** Reads and checks a {@code match.telemetry} message (the telemetry URL is checked by {@link TelemetryUrls}). */
+    public Map<String, Object> readSummaryComplete(String body) {
+        JsonNode node = read(body);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("match_id", matchId(node));
+        m.put("telemetry_url", requiredText(node, "telemetry_url"));
+        m.put("map_name", optionalText(node, "map_name"));
+        m.put("game_mode", optionalText(node, "game_mode"));
+        m.put("match_datetime", optionalText(node, "match_datetime"));
+        return m;
+    }
+
+    /** {@code match.processing.telemetry}: where the file is, for the extraction stage. */
+    public Map<String, Object> processing(Map<String, Object> summaryComplete, Map<String, Object> file,
+            String workerId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("match_id", summaryComplete.get("match_id"));
+        m.put("file_path", file.get("file_path"));
+        m.put("file_size_mb", file.get("file_size_mb"));
+        m.put("map_name", summaryComplete.get("map_name"));
+        m.put("game_mode", summaryComplete.get("game_mode"));
+        m.put("match_datetime", summaryComplete.get("match_datetime"));
+        m.put("downloaded_at", OffsetDateTime.now(java.time.ZoneOffset.UTC).toString());
+        m.put("worker_id", workerId);
+        return m;
+    }
+
+    /**
+     * Reads and checks a {@code match.processing.telemetry} message. Its file_path is informational: the
+     * file is always read from the store's own path for the match id, never from a path a message names.
+     */
+    public Map<String, Object> readProcessing(String body) {
+        JsonNode node = read(body);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("match_id", matchId(node));
+        m.put("file_path", optionalText(node, "file_path"));
+        return m;
+    }
+
+    /** {@code match.completed}: the match, the tracked players in it and the rows written per table. */
+    public Map<String, Object> completed(gg.pewstats.collectors.telemetry.TelemetryExtraction.Extraction extraction,
+            String workerId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("match_id", extraction.matchId());
+        m.put("map_name", extraction.match().mapName());
+        m.put("game_mode", extraction.match().gameMode());
+        m.put("tracked_player_ids", extraction.trackedPlayersFound());
+        m.put("rows", extraction.rowCounts());
+        m.put("events", extraction.summary().events());
+        m.put("worker_id", workerId);
+        return m;
+    }
+
     static JsonNode read(String body) {
         if (body == null || body.isBlank()) {
             throw new InvalidMessageException("empty message body");
@@ -81,12 +130,7 @@ public final class StageMessages {
     }
 
     static String matchId(JsonNode node) {
-        String id = requiredText(node, "match_id");
-        if (!MATCH_ID.matcher(id).matches() || id.contains("..")) {
-            throw new InvalidMessageException("field 'match_id' is not a safe match id: "
-                    + id.replaceAll("\\p{Cntrl}", "?"));
-        }
-        return id;
+        return MatchIds.requireSafe(requiredText(node, "match_id"));
     }
 
     static String requiredText(JsonNode node, String field) {

@@ -222,6 +222,17 @@ public final class MatchStore {
         }
     }
 
+    /** Status downloaded (a match not stored yet is stored with it). */
+    public void markDownloaded(String matchId) throws SQLException {
+        String sql = "INSERT INTO matches (match_id, status) VALUES (?, 'downloaded') ON CONFLICT (match_id) DO UPDATE "
+                + "SET status = 'downloaded', error_message = NULL, updated_at = now() "
+                + "WHERE match_status_rank(matches.status) < match_status_rank('downloaded')";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, matchId);
+            ps.executeUpdate();
+        }
+    }
+
     private static void advance(Connection c, String matchId, String status) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(ADVANCE_STATUS)) {
             ps.setString(1, status);

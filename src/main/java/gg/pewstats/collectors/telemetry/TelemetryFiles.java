@@ -1,0 +1,226 @@
+package gg.pewstats.collectors.telemetry;
+
+import gg.pewstats.collectors.messages.MatchIds;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The telemetry store: {@code <root>/matchID=<match id>/raw.json.gz}, the layout of the existing data.
+ * Files are always kept singly gzipped. A download is written to a temporary file in the same folder and
+ * appears under its final name only by an atomic rename, after it was checked to be complete gzip within
+ * the size caps. Reading accepts what older collectors left too: gzip inside gzip, and plain JSON.
+ */
+public final class TelemetryFiles {
+
+    public static final String FILE_NAME = "raw.json.gz";
+    private static final int BUFFER = 1 << 16;
+
+    private final Path root;
+    private final long maxDownloadBytes;
+    private final long maxJsonBytes;
+
+    public TelemetryFiles(String root, long maxDownloadBytes, long maxJsonBytes) {
+        this.root = Path.of(root).toAbsolutePath().normalize();
+        this.maxDownloadBytes = maxDownloadBytes;
+        this.maxJsonBytes = maxJsonBytes;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The file of a match; the id is checked, and the path can never leave the root. */
+    public Path pathFor(String matchId) {
+        MatchIds.requireSafe(matchId);
+        Path path = root.resolve("matchID=" + matchId).resolve(FILE_NAME).normalize();
+        if (!path.startsWith(root)) {
+            throw new IllegalArgumentException("match id leads outside the telemetry store: " + matchId);
+        }
+        return path;
+    }
+
+    /** True when the match's file exists and is complete, valid gzip within the caps. */
+    public boolean isComplete(String matchId) {
+        Path path = pathFor(matchId);
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        try (InputStream in = openJson(path)) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return true;
+        } catch (IOException | TelemetryRejectedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Streams a downloaded body into the match's file: gzip is kept as it is, gzip inside gzip is stored
+     * singly gzipped, plain JSON is gzipped. Returns the final path.
+     */
+    public Path store(String matchId, InputStream body) throws IOException {
+        Path target = pathFor(matchId);
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling(FILE_NAME + "." + UUID.randomUUID() + ".tmp");
+        try {
+            InputStream in = new BufferedInputStream(new Capped(body, maxDownloadBytes, "download"), BUFFER);
+            if (!startsWithGzipMagic(in)) {
+                if (isEmpty(in)) {
+                    throw new TelemetryRejectedException("telemetry download is empty");
+                }
+                try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(temp), BUFFER)) {
+                    new Capped(in, maxJsonBytes, "decompressed telemetry").transferTo(out);
+                }
+            } else {
+                in.mark(BUFFER);
+                boolean doubly;
+                try (GZIPInputStream peek = new GZIPInputStream(nonClosing(in), 512)) {
+                    doubly = startsWithGzipMagic(new BufferedInputStream(peek, 2));
+                } catch (IOException e) {
+                    throw new TelemetryRejectedException("telemetry download is not valid gzip: " + e.getMessage(), e);
+                }
+                in.reset();
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    (doubly ? new GZIPInputStream(in, BUFFER) : in).transferTo(out);
+                }
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            verify(temp);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Decompresses the whole file once within the cap: truncated, corrupt or oversized files fail here. */
+    private void verify(Path path) throws IOException {
+        try (InputStream in = openJson(path)) {
+            byte[] first = in.readNBytes(1);
+            if (first.length == 0) {
+                throw new TelemetryRejectedException("telemetry file holds no data");
+            }
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new TelemetryRejectedException("telemetry is truncated or corrupt gzip: " + e.getMessage(), e);
+        }
+    }
+
+    /** The JSON inside a stored file, whatever layer of gzip it has (0, 1 or 2), capped at the JSON size limit. */
+    public InputStream openJson(Path path) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(path), BUFFER);
+        try {
+            for (int layer = 0; layer < 2 && startsWithGzipMagic(in); layer++) {
+                in = new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
+            }
+        } catch (IOException e) {
+            in.close();
+            throw new TelemetryRejectedException("telemetry file is not valid gzip: " + e.getMessage(), e);
+        }
+        return new Capped(in, maxJsonBytes, "decompressed telemetry");
+    }
+
+    /** file_path and file_size_mb of a stored file, for the processing message. */
+    public java.util.Map<String, Object> describe(String matchId) throws IOException {
+        Path path = pathFor(matchId);
+        java.util.Map<String, Object> file = new java.util.LinkedHashMap<>();
+        file.put("file_path", path.toString());
+        file.put("file_size_mb", Math.round(Files.size(path) / 1048576.0 * 1000) / 1000.0);
+        return file;
+    }
+
+    /** Moves a bad file aside (kept for inspection, out of the way of a new download). */
+    public Path moveAside(String matchId) throws IOException {
+        Path path = pathFor(matchId);
+        if (!Files.exists(path)) {
+            return null;
+        }
+        Path aside = path.resolveSibling(FILE_NAME + ".failed");
+        Files.move(path, aside, StandardCopyOption.REPLACE_EXISTING);
+        return aside;
+    }
+
+    private static boolean startsWithGzipMagic(InputStream in) throws IOException {
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        return b1 == 0x1f && b2 == 0x8b;
+    }
+
+    private static boolean isEmpty(InputStream in) throws IOException {
+        in.mark(1);
+        boolean empty = in.read() < 0;
+        in.reset();
+        return empty;
+    }
+
+    private static InputStream nonClosing(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // the caller goes on reading
+            }
+        };
+    }
+
+    /** Fails as soon as more than {@code limit} bytes were read: a decompression bomb stops here. */
+    static final class Capped extends FilterInputStream {
+        private final long limit;
+        private final String what;
+        private long count;
+
+        Capped(InputStream in, long limit, String what) {
+            super(in);
+            this.limit = limit;
+            this.what = what;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) {
+            count += n;
+            if (count > limit) {
+                throw new TelemetryRejectedException(what + " is larger than its cap of " + limit + " bytes");
+            }
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+}
