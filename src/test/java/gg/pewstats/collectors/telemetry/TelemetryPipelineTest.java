@@ -1,0 +1,219 @@
+package gg.pewstats.collectors.telemetry;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import gg.pewstats.collectors.testing.PubgSamples;
+import gg.pewstats.collectors.testing.TestHub;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.amqp.core.Message;
+
+/**
+ * Stages 2 to 4 through the hub's routes on a real database and broker: a discovered match is summarized,
+ * its telemetry (modern events to the official schema, gzipped by the stand-in CDN) downloaded to the
+ * store, extracted into the five tables and announced as completed. Bad telemetry ends as a failed match.
+ */
+class TelemetryPipelineTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path storage;
+    static WireMockServer api;
+    static TestHub hub;
+    static String id2026;
+    static String id2018;
+    static byte[] telemetryJson;
+    static TelemetryGenerator generator;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new WireMockServer(options().dynamicPort());
+        api.start();
+        generator = new TelemetryGenerator(12, 4, 900, 11);
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        generator.write(json);
+        telemetryJson = json.toByteArray();
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(telemetryJson);
+        }
+
+        ObjectNode match2026 = withTelemetryUrl(PubgSamples.read(PubgSamples.MATCH_2026), api.baseUrl() + "/bluehole-pubg/steam/2026/04/15/22/12/modern-telemetry.json");
+        ObjectNode match2018 = withTelemetryUrl(PubgSamples.read(PubgSamples.MATCH_2018), api.baseUrl() + "/bluehole-pubg/steam/2018/truncated-telemetry.json");
+        id2026 = match2026.path("data").path("id").asText();
+        id2018 = match2018.path("data").path("id").asText();
+        api.stubFor(get(urlPathEqualTo("/shards/steam/matches/" + id2026)).willReturn(aResponse().withBody(match2026.toString())));
+        api.stubFor(get(urlPathEqualTo("/shards/steam/matches/" + id2018)).willReturn(aResponse().withBody(match2018.toString())));
+        api.stubFor(get(urlPathEqualTo("/bluehole-pubg/steam/2026/04/15/22/12/modern-telemetry.json"))
+                .willReturn(aResponse().withHeader("Content-Encoding", "gzip").withHeader("Content-Type", "application/json")
+                        .withBody(gz.toByteArray())));
+        api.stubFor(get(urlPathEqualTo("/bluehole-pubg/steam/2018/truncated-telemetry.json"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(Files.readAllBytes(PubgSamples.root().resolve("telemetry/pubg-api-kotlin_telemetry_2018-04_TRUNCATED_original.json")))));
+        api.stubFor(get(urlPathEqualTo("/expired-telemetry.json")).willReturn(aResponse().withStatus(403)
+                .withBody("<Error><Code>AccessDenied</Code></Error>")));
+
+        hub = TestHub.start(Map.of(
+                "pubg.api-base-url", api.baseUrl(),
+                "telemetry.allowed-hosts", "localhost",
+                "telemetry.allowed-schemes", "http",
+                "telemetry.storage-path", storage.toString(),
+                "stage.retry.max-attempts", "1"));
+        hub.execute("INSERT INTO players (player_id, player_name) VALUES (?, 'p0'), (?, 'p5')",
+                generator.accountIds().get(0), generator.accountIds().get(5));
+    }
+
+    private static ObjectNode withTelemetryUrl(String matchJson, String url) throws Exception {
+        ObjectNode match = (ObjectNode) JSON.readTree(matchJson);
+        for (JsonNode node : match.path("included")) {
+            if ("asset".equals(node.path("type").asText())) {
+                ((ObjectNode) node.path("attributes")).put("URL", url);
+            }
+        }
+        return match;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+        if (api != null) {
+            api.stop();
+        }
+    }
+
+    private static String discovered(String matchId) {
+        return "{\"match_id\":\"" + matchId + "\",\"map_name\":\"Rondo\",\"game_mode\":\"squad\","
+                + "\"match_datetime\":\"2026-04-15T21:45:33Z\",\"telemetry_url\":null}";
+    }
+
+    @Test
+    void aMatchGoesFromDiscoveredToRowsInEveryTable() throws Exception {
+        hub.publish(hub.queue("match.discovered"), discovered(id2026));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                hub.count("SELECT count(*) FROM matches WHERE match_id = ? AND status = 'completed'", id2026) == 1);
+
+        // the file, singly gzipped, at the existing layout, holding exactly what the CDN sent
+        Path file = storage.resolve("matchID=" + id2026).resolve("raw.json.gz");
+        assertThat(file).exists();
+        byte[] stored;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            stored = in.readAllBytes();
+        }
+        assertThat(stored).isEqualTo(telemetryJson);
+
+        // rows per table as the file says
+        JsonNode all = JSON.readTree(telemetryJson);
+        Map<String, Integer> byType = new HashMap<>();
+        all.forEach(e -> byType.merge(e.path("_T").asText(), 1, Integer::sum));
+        List<String> tracked = List.of(generator.accountIds().get(0), generator.accountIds().get(5));
+        long trackedDamage = 0;
+        for (JsonNode e : all) {
+            if ("LogPlayerTakeDamage".equals(e.path("_T").asText())
+                    && (tracked.contains(e.path("victim").path("accountId").asText())
+                            || tracked.contains(e.path("attacker").path("accountId").asText("")))) {
+                trackedDamage++;
+            }
+        }
+        Map<String, Long> expected = Map.of(
+                "landings", (long) byType.get("LogParachuteLanding"),
+                "kill_positions", (long) byType.get("LogPlayerKillV2"),
+                "weapon_kill_events", (long) byType.get("LogPlayerKillV2") + byType.get("LogPlayerMakeGroggy"),
+                "player_damage_events", trackedDamage,
+                "circle_positions", hub.count("SELECT count(*) FROM circle_positions WHERE match_id = ?", id2026));
+        for (Map.Entry<String, Long> table : expected.entrySet()) {
+            assertThat(hub.count("SELECT count(*) FROM " + table.getKey() + " WHERE match_id = ?", id2026))
+                    .as(table.getKey()).isEqualTo(table.getValue()).isPositive();
+        }
+        Map<String, Object> match = hub.query("SELECT * FROM matches WHERE match_id = ?", id2026).get(0);
+        for (String flag : List.of("landings_processed", "kills_processed", "damage_processed", "weapons_processed", "circles_processed")) {
+            assertThat(match.get(flag)).as(flag).isEqualTo(true);
+        }
+        assertThat(hub.count("SELECT count(*) FROM match_summaries WHERE match_id = ?", id2026)).isEqualTo(100);
+
+        // the completion message
+        Message done = hub.receive(hub.queue("match.completed"), 10000);
+        assertThat(done).isNotNull();
+        JsonNode body = JSON.readTree(done.getBody());
+        assertThat(body.path("match_id").asText()).isEqualTo(id2026);
+        assertThat(body.path("worker_id").asText()).isEqualTo("test-worker");
+        assertThat(JSON.convertValue(body.path("tracked_player_ids"), List.class)).containsExactlyInAnyOrderElementsOf(tracked);
+        for (Map.Entry<String, Long> table : expected.entrySet()) {
+            assertThat(body.path("rows").path(table.getKey()).asLong()).as(table.getKey()).isEqualTo(table.getValue());
+        }
+
+        // processing the match again replaces its rows: same counts, a new completion message
+        hub.publish(hub.queue("match.processing.telemetry"), "{\"match_id\":\"" + id2026 + "\",\"file_path\":\"/etc/passwd\"}");
+        assertThat(hub.receive(hub.queue("match.completed"), 20000)).isNotNull();
+        for (Map.Entry<String, Long> table : expected.entrySet()) {
+            assertThat(hub.count("SELECT count(*) FROM " + table.getKey() + " WHERE match_id = ?", id2026))
+                    .as(table.getKey()).isEqualTo(table.getValue());
+        }
+
+        // a telemetry message for a match already stored: no second download
+        hub.publish(hub.queue("match.telemetry"), "{\"match_id\":\"" + id2026 + "\",\"telemetry_url\":\""
+                + api.baseUrl() + "/bluehole-pubg/steam/2026/04/15/22/12/modern-telemetry.json\"}");
+        assertThat(hub.receive(hub.queue("match.completed"), 20000)).isNotNull();
+        api.verify(1, getRequestedFor(urlPathEqualTo("/bluehole-pubg/steam/2026/04/15/22/12/modern-telemetry.json")));
+    }
+
+    @Test
+    void theTruncatedOriginalFailsItsMatchAndIsKeptAside() throws Exception {
+        hub.publish(hub.queue("match.discovered"), discovered(id2018));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                hub.count("SELECT count(*) FROM matches WHERE match_id = ? AND status = 'failed'", id2018) == 1);
+        String error = (String) hub.query("SELECT error_message FROM matches WHERE match_id = ?", id2018).get(0).get("error_message");
+        assertThat(error).contains("truncated");
+        Path folder = storage.resolve("matchID=" + id2018);
+        assertThat(folder.resolve("raw.json.gz")).doesNotExist();
+        assertThat(folder.resolve("raw.json.gz.failed")).exists();
+        assertThat(hub.count("SELECT count(*) FROM kill_positions WHERE match_id = ?", id2018)).isZero();
+        assertThat(hub.receive(hub.queue("match.processing.telemetry") + ".dlq", 500)).isNull();
+    }
+
+    @Test
+    void expiredTelemetryFailsTheMatchWithoutRetries() throws Exception {
+        hub.publish(hub.queue("match.telemetry"), "{\"match_id\":\"expired-1\",\"telemetry_url\":\"" + api.baseUrl()
+                + "/expired-telemetry.json\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                hub.count("SELECT count(*) FROM matches WHERE match_id = 'expired-1' AND status = 'failed'") == 1);
+        assertThat((String) hub.query("SELECT error_message FROM matches WHERE match_id = 'expired-1'").get(0)
+                .get("error_message")).contains("403");
+        api.verify(1, getRequestedFor(urlPathEqualTo("/expired-telemetry.json")));
+    }
+
+    @Test
+    void aUrlOffTheAllowListIsDeadLetteredBeforeAnyDownload() {
+        String body = "{\"match_id\":\"m-evil\",\"telemetry_url\":\"http://evil.example.com/x.json\"}";
+        hub.publish(hub.queue("match.telemetry"), body);
+        Message dead = hub.receive(hub.queue("match.telemetry") + ".dlq", 20000);
+        assertThat(dead).isNotNull();
+        assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(String.valueOf(dead.getMessageProperties().getHeaders().get("x-dead-letter-reason"))).contains("allow-list");
+    }
+}
