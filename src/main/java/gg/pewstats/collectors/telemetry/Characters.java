@@ -94,7 +94,34 @@ public final class Characters {
         if (d == null || d.isEmpty()) {
             return null;
         }
-        return Instant.parse(d).atOffset(ZoneOffset.UTC);
+        OffsetDateTime fast = millisUtc(d);
+        return fast != null ? fast : Instant.parse(d).atOffset(ZoneOffset.UTC);
+    }
+
+    /** The usual form, {@code 2026-04-15T21:45:24.216Z}, read without a formatter; null for any other. */
+    static OffsetDateTime millisUtc(String d) {
+        if (d.length() != 24 || d.charAt(4) != '-' || d.charAt(7) != '-' || d.charAt(10) != 'T' || d.charAt(13) != ':'
+                || d.charAt(16) != ':' || d.charAt(19) != '.' || d.charAt(23) != 'Z') {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(digits(d, 0, 4), digits(d, 5, 7), digits(d, 8, 10), digits(d, 11, 13),
+                    digits(d, 14, 16), digits(d, 17, 19), digits(d, 20, 23) * 1_000_000, ZoneOffset.UTC);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(s);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     public static Double isGame(JsonNode event) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a telemetry file once, as a stream: one loop over the JSON array, each event copied into a small
- * token buffer while its {@code _T} is found, then turned into a tree only when an extractor (or the
- * participant list) wants that type, and handed to those extractors. Memory holds one event at a time
- * plus the rows made. Unknown types are counted and logged once per type.
+ * Reads a telemetry file once, as a stream: one loop over the JSON array. Each event is tokenized once to
+ * find its {@code _T} (which real files put last); only an event an extractor (or the participant list)
+ * wants is then turned into a tree, from its bytes still held in memory ({@link EventBytes}), and handed
+ * to those extractors. Memory holds one event at a time plus the rows made. Unknown types are counted and
+ * logged once per type.
  */
 public final class TelemetryReader {
 
@@ -65,7 +65,8 @@ public final class TelemetryReader {
         Set<String> accountIds = new LinkedHashSet<>();
         Map<String, Integer> unknown = new TreeMap<>();
         int index = -1;
-        try (JsonParser parser = FACTORY.createParser(json)) {
+        EventBytes bytes = new EventBytes(json);
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new TelemetryRejectedException("telemetry is not a JSON array");
             }
@@ -81,22 +82,23 @@ public final class TelemetryReader {
                     unknown.merge("(not an object)", 1, Integer::sum);
                     continue;
                 }
-                TokenBuffer buffer = new TokenBuffer(parser, null);
-                buffer.writeStartObject();
+                long start = parser.currentTokenLocation().getByteOffset();
+                bytes.discardBefore(start);
+                // tokenize the event once, finding its top-level _T; nested values are skipped unread
                 String type = null;
                 while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
+                    boolean isType = "_T".equals(parser.currentName());
                     token = parser.nextToken();
-                    if (token == JsonToken.VALUE_STRING && "_T".equals(field)) {
+                    if (isType && token == JsonToken.VALUE_STRING) {
                         type = parser.getText();
+                    } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                        parser.skipChildren();
                     }
-                    buffer.writeFieldName(field);
-                    buffer.copyCurrentStructure(parser);
                 }
                 if (token != JsonToken.END_OBJECT) {
                     throw new TelemetryRejectedException("telemetry ends inside event " + index + ": the file is truncated");
                 }
-                buffer.writeEndObject();
+                long end = parser.currentLocation().getByteOffset();
 
                 List<Extractor> targets = type == null ? null : byType.get(type);
                 boolean participants = type != null && PARTICIPANT_TYPES.contains(type);
@@ -109,10 +111,8 @@ public final class TelemetryReader {
                     }
                     continue;
                 }
-                JsonNode event;
-                try (JsonParser eventParser = buffer.asParser()) {
-                    event = MAPPER.readTree(eventParser);
-                }
+                // a wanted event: its bytes are still in memory, parse them into a tree
+                JsonNode event = MAPPER.readTree(bytes.buffer(), bytes.position(start), (int) (end - start));
                 if (participants) {
                     collectAccountIds(type, event, accountIds);
                 }

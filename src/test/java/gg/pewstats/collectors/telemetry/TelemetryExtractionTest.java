@@ -235,7 +235,8 @@ class TelemetryExtractionTest {
 
     @Test
     void eventTimesWithThreeOrSevenDigitsOrAnOffset() {
-        for (String d : List.of("2026-04-15T21:45:48.7334511Z", "2018-04-05T20:51:00.8414374+00:00", "2026-04-15T21:45:24.216Z")) {
+        for (String d : List.of("2026-04-15T21:45:48.7334511Z", "2018-04-05T20:51:00.8414374+00:00", "2026-04-15T21:45:24.216Z",
+                "2026-04-15T21:45:24.216+02:00", "2026-12-31T23:59:59.999Z")) {
             JsonNode event = JSON.createObjectNode().put("_D", d);
             assertThat(Characters.eventTime(event).toInstant()).isEqualTo(OffsetDateTime.parse(d).toInstant());
         }

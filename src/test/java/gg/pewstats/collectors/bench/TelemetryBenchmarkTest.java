@@ -1,0 +1,208 @@
+package gg.pewstats.collectors.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import gg.pewstats.collectors.store.TelemetryStore;
+import gg.pewstats.collectors.telemetry.MatchContext;
+import gg.pewstats.collectors.telemetry.TableRows;
+import gg.pewstats.collectors.telemetry.TelemetryExtraction;
+import gg.pewstats.collectors.telemetry.TelemetryExtraction.Extraction;
+import gg.pewstats.collectors.telemetry.TelemetryFiles;
+import gg.pewstats.collectors.telemetry.TelemetryGenerator;
+import gg.pewstats.collectors.testing.TestServers;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The telemetry benchmark ({@code mvn -Pbenchmark test}; not part of the normal test run). On one
+ * generated full-size modern match, in one run, it measures:
+ * extraction speed (parse + all extractors, no database) against gunzip + Jackson tokenization alone;
+ * whether the extraction succeeds in a JVM with -Xmx256m, and its peak heap there;
+ * the database load of that match's rows (TelemetryStore: delete, COPY, flags, one transaction) against a
+ * bare COPY of the same rows into the same tables, committed. Times are medians of alternating runs; the report goes to stdout and to
+ * target/benchmark-report.txt. The targets are checked here, in the report, never in the unit tests.
+ */
+@Tag("benchmark")
+class TelemetryBenchmarkTest {
+
+    private static final int RUNS = 9;
+    private static final int WARM_UP = 8;
+
+    @Test
+    void telemetryBenchmark() throws Exception {
+        Path dir = Files.createTempDirectory("pewstats-bench");
+        Path file = dir.resolve("matchID=bench").resolve("raw.json.gz");
+        Files.createDirectories(file.getParent());
+        TelemetryGenerator.fullSizeSquadMatch(42).writeGzip(file);
+        long rawBytes;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            rawBytes = in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        TelemetryFiles files = new TelemetryFiles(dir.toString(), Long.MAX_VALUE, Long.MAX_VALUE);
+        MatchContext match = new MatchContext("bench", "Rondo", "squad", "official", null, Set.of(), false);
+        TelemetryExtraction extraction = new TelemetryExtraction(null, files, false);
+
+        // warm-up, then alternating measured runs
+        for (int i = 0; i < WARM_UP; i++) {
+            tokenize(file);
+            extraction.extract(match, file);
+        }
+        long[] tokenize = new long[RUNS];
+        long[] extract = new long[RUNS];
+        Extraction result = null;
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            tokenize(file);
+            tokenize[i] = System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            result = extraction.extract(match, file);
+            extract[i] = System.nanoTime() - t0;
+        }
+        double speedRatio = (double) median(tokenize) / median(extract);
+
+        String probe = runHeapProbe(file);
+
+        // database: the store against a bare COPY of the same rows, each into a fresh database of its own
+        TestServers servers = TestServers.get();
+        long[] store = new long[RUNS];
+        long[] copy = new long[RUNS];
+        String database = TestServers.uniqueName("pewstats_bench_");
+        String url = servers.createDatabase(database);
+        try {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setURL(url);
+            ds.setUser(System.getenv().getOrDefault("DB_USER", "postgres"));
+            String password = System.getenv("DB_PASSWORD");
+            if (password != null) {
+                ds.setPassword(password);
+            }
+            Flyway.configure().dataSource(ds).load().migrate();
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO matches (match_id, status) VALUES ('bench', 'downloaded'), ('bench-copy', 'downloaded')");
+            }
+            TelemetryStore telemetryStore = new TelemetryStore(ds);
+            for (int i = 0; i < RUNS + 2; i++) {
+                long c = bareCopy(ds, result.tables());
+                long t0 = System.nanoTime();
+                telemetryStore.replace(result);
+                long st = System.nanoTime() - t0;
+                if (i >= 2) {
+                    copy[i - 2] = c;
+                    store[i - 2] = st;
+                }
+            }
+        } finally {
+            servers.dropDatabase(database);
+        }
+        double loadRatio = (double) median(store) / median(copy);
+
+        int rows = result.rowCounts().values().stream().mapToInt(Integer::intValue).sum();
+        String report = String.join("\n",
+                "Telemetry benchmark (one run: " + WARM_UP + " warm-up rounds, then medians of " + RUNS + " alternating runs)",
+                String.format("file: %d events, %.1f MB JSON, %.2f MB gzip; rows %s (damage filter off)",
+                        result.summary().events(), rawBytes / 1e6, Files.size(file) / 1e6, result.rowCounts()),
+                String.format("gunzip + tokenize: %d ms; extraction (parse + 5 extractors): %d ms", median(tokenize) / 1_000_000,
+                        median(extract) / 1_000_000),
+                String.format("extraction speed / tokenization speed = %.2f (target >= 0.70)", speedRatio),
+                "extraction with -Xmx256m: " + probe,
+                String.format("database load (%d rows): store %d ms, bare COPY %d ms, ratio %.2f (target <= 1.50)",
+                        rows, median(store) / 1_000_000, median(copy) / 1_000_000, loadRatio));
+        System.out.println(report);
+        Files.writeString(Path.of("target", "benchmark-report.txt"), report + "\n");
+        assertThat(probe).startsWith("ok");
+    }
+
+    private static void tokenize(Path file) throws Exception {
+        JsonFactory factory = new JsonFactory();
+        try (InputStream in = new BufferedInputStream(new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16), 1 << 16);
+                JsonParser parser = factory.createParser(in)) {
+            long tokens = 0;
+            while (parser.nextToken() != null) {
+                tokens++;
+            }
+            if (tokens == 0) {
+                throw new IllegalStateException("no tokens");
+            }
+        }
+    }
+
+    /**
+     * The baseline: the same rows (under another match id) COPYed into the same tables, indexes and
+     * constraints included, and committed; the rows are removed afterwards, outside the timing.
+     */
+    private static long bareCopy(DataSource ds, List<TableRows> tables) throws Exception {
+        long elapsed;
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            long t0 = System.nanoTime();
+            for (TableRows t : tables) {
+                if (t.size() > 0) {
+                    List<Object[]> rows = new ArrayList<>(t.size());
+                    for (Object[] row : t.rows()) {
+                        Object[] copyRow = row.clone();
+                        copyRow[0] = "bench-copy";
+                        rows.add(copyRow);
+                    }
+                    copy.copyIn("COPY " + t.table() + " (" + String.join(", ", t.columns()) + ") FROM STDIN",
+                            new StringReader(copyText(rows)));
+                }
+            }
+            c.commit();
+            elapsed = System.nanoTime() - t0;
+            try (Statement s = c.createStatement()) {
+                for (TableRows t : tables) {
+                    s.execute("DELETE FROM " + t.table() + " WHERE match_id = 'bench-copy'");
+                }
+            }
+            c.commit();
+        }
+        return elapsed;
+    }
+
+    /** The same text the store sends (package-private there), built here the same way. */
+    private static String copyText(List<Object[]> rows) throws Exception {
+        var method = Class.forName("gg.pewstats.collectors.store.CopyText").getDeclaredMethod("of", List.class);
+        method.setAccessible(true);
+        return (String) method.invoke(null, rows);
+    }
+
+    private static String runHeapProbe(Path file) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), ExtractionHeapProbe.class.getName(), file.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        int code = process.waitFor();
+        String line = Arrays.stream(out.split("\n")).filter(l -> l.startsWith("rows=")).findFirst().orElse(out.trim());
+        if (code != 0 || !line.startsWith("rows=")) {
+            return "FAILED (exit " + code + "): " + line;
+        }
+        long peak = Long.parseLong(line.replaceAll(".*peakHeapBytes=(\\d+).*", "$1"));
+        return String.format("ok, peak heap %.0f MB of 256 MB (%s)", peak / 1e6, line);
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
