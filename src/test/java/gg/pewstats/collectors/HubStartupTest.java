@@ -59,6 +59,27 @@ class HubStartupTest {
     }
 
     @Test
+    void mapAndGameModeNamesComeFromTheOfficialDictionaries() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode modes = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                gg.pewstats.collectors.testing.PubgSamples.read("api-assets/dictionaries/gameMode.json"));
+        assertThat(hub.count("SELECT count(*) FROM game_modes")).isEqualTo(modes.size());
+        modes.fields().forEachRemaining(e -> {
+            try {
+                assertThat(hub.query("SELECT display_name FROM game_modes WHERE game_mode = ?", e.getKey()))
+                        .extracting(r -> r.get("display_name")).containsExactly(e.getValue().asText());
+            } catch (java.sql.SQLException ex) {
+                throw new AssertionError(ex);
+            }
+        });
+        // the same map names the hub writes into matches.map_name
+        for (var row : hub.query("SELECT internal_name, display_name FROM map_names")) {
+            assertThat(gg.pewstats.collectors.pubg.GameNames.mapDisplayName((String) row.get("internal_name")))
+                    .isEqualTo(row.get("display_name"));
+        }
+        assertThat(hub.count("SELECT count(*) FROM map_names")).isEqualTo(12);
+    }
+
+    @Test
     void healthAndMetricsAnswer() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(
