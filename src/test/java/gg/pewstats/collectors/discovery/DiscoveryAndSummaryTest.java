@@ -103,12 +103,7 @@ class DiscoveryAndSummaryTest {
 
     @AfterAll
     static void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        if (api != null) {
-            api.stop();
-        }
+        TestHub.stopAll(hub, api);
     }
 
     @Test

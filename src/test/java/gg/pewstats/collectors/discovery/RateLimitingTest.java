@@ -75,12 +75,7 @@ class RateLimitingTest {
 
     @AfterAll
     static void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        if (api != null) {
-            api.stop();
-        }
+        TestHub.stopAll(hub, api);
     }
 
     @Test

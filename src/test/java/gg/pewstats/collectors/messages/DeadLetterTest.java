@@ -52,12 +52,7 @@ class DeadLetterTest {
 
     @AfterAll
     static void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        if (api != null) {
-            api.stop();
-        }
+        TestHub.stopAll(hub, api);
     }
 
     @Test

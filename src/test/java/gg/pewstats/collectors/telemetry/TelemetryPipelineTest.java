@@ -99,12 +99,7 @@ class TelemetryPipelineTest {
 
     @AfterAll
     static void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        if (api != null) {
-            api.stop();
-        }
+        TestHub.stopAll(hub, api);
     }
 
     private static String discovered(String matchId) {

@@ -185,6 +185,16 @@ public final class TestHub implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl, servers.dbUser, servers.dbPassword);
     }
 
+    /** Stops a test's hub and its stand-in API, whichever of them started. */
+    public static void stopAll(TestHub hub, com.github.tomakehurst.wiremock.WireMockServer api) {
+        if (hub != null) {
+            hub.close();
+        }
+        if (api != null) {
+            api.stop();
+        }
+    }
+
     @Override
     public void close() {
         try {
