@@ -222,6 +222,42 @@ public final class MatchStore {
         }
     }
 
+    /**
+     * Claims matches stuck in an intermediate status (discovered, summarized, downloaded) since before
+     * {@code minutes} ago: each claimed match has its attempts counted up and its updated_at set to now, so
+     * it is claimed again only after another {@code minutes}. SKIP LOCKED lets several hubs recover at once
+     * without claiming the same match.
+     */
+    public List<Map<String, Object>> claimStuck(int minutes, int limit) throws SQLException {
+        String sql = "UPDATE matches m SET attempts = m.attempts + 1, updated_at = now() "
+                + "WHERE m.match_id IN (SELECT match_id FROM matches WHERE status IN ('discovered', 'summarized', "
+                + "'downloaded') AND updated_at < now() - make_interval(mins => ?) ORDER BY updated_at LIMIT ? "
+                + "FOR UPDATE SKIP LOCKED) "
+                + "RETURNING m.match_id, m.status, m.attempts, m.map_name, m.game_mode, m.match_datetime, "
+                + "m.telemetry_url, (SELECT count(*) FROM match_summaries s WHERE s.match_id = m.match_id) "
+                + "AS participant_count";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, minutes);
+            ps.setInt(2, limit);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("match_id", rs.getString("match_id"));
+                    row.put("status", rs.getString("status"));
+                    row.put("attempts", rs.getInt("attempts"));
+                    row.put("map_name", rs.getString("map_name"));
+                    row.put("game_mode", rs.getString("game_mode"));
+                    row.put("match_datetime", rs.getObject("match_datetime", java.time.OffsetDateTime.class));
+                    row.put("telemetry_url", rs.getString("telemetry_url"));
+                    row.put("participant_count", rs.getInt("participant_count"));
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+
     /** Status downloaded (a match not stored yet is stored with it). */
     public void markDownloaded(String matchId) throws SQLException {
         String sql = "INSERT INTO matches (match_id, status) VALUES (?, 'downloaded') ON CONFLICT (match_id) DO UPDATE "

@@ -138,8 +138,13 @@ public final class TestHub implements AutoCloseable {
     }
 
     public void publish(String queue, String body) {
+        publish(queue, body, Map.of());
+    }
+
+    public void publish(String queue, String body, Map<String, Object> headers) {
         MessageProperties properties = new MessageProperties();
         properties.setContentType("application/json");
+        headers.forEach(properties::setHeader);
         rabbit.send("", queue, new Message(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), properties));
     }
 

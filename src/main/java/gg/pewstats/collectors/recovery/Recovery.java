@@ -1,0 +1,107 @@
+package gg.pewstats.collectors.recovery;
+
+import gg.pewstats.collectors.store.MatchStore;
+import gg.pewstats.collectors.telemetry.TelemetryFiles;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * PostgreSQL is the source of truth: a match stuck in an intermediate status (its message lost in a
+ * broker crash, a publish after commit that never happened, a restart) is driven again from the stage it
+ * reached, by publishing that stage's message anew from the stored facts. After too many attempts the
+ * match is failed with the reason, so nothing is retried forever and nothing is lost silently.
+ */
+public final class Recovery {
+
+    /** One message to publish: the queue (without the environment suffix's knowledge) and its body. */
+    public record Redrive(String queue, String matchId, String fromStatus, Map<String, Object> message) {
+    }
+
+    /** What one recovery run did, for its log line. */
+    public record Run(List<Redrive> redrives, Map<String, Integer> outcomes) {
+    }
+
+    private final MatchStore store;
+    private final TelemetryFiles files;
+    private final int stuckAfterMinutes;
+    private final int maxAttempts;
+    private final int batchSize;
+    private final String discoveredQueue;
+    private final String telemetryQueue;
+    private final String processingQueue;
+
+    public Recovery(MatchStore store, TelemetryFiles files, int stuckAfterMinutes, int maxAttempts, int batchSize,
+            String discoveredQueue, String telemetryQueue, String processingQueue) {
+        this.store = store;
+        this.files = files;
+        this.stuckAfterMinutes = stuckAfterMinutes;
+        this.maxAttempts = maxAttempts;
+        this.batchSize = batchSize;
+        this.discoveredQueue = discoveredQueue;
+        this.telemetryQueue = telemetryQueue;
+        this.processingQueue = processingQueue;
+    }
+
+    public Run run() throws SQLException, IOException {
+        List<Redrive> redrives = new ArrayList<>();
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (Map<String, Object> match : store.claimStuck(stuckAfterMinutes, batchSize)) {
+            String matchId = (String) match.get("match_id");
+            String status = (String) match.get("status");
+            int attempts = (Integer) match.get("attempts");
+            if (attempts > maxAttempts) {
+                store.failMatch(matchId, "stuck in status " + status + " after " + maxAttempts
+                        + " recovery attempts (recovery.max-attempts)");
+                outcomes.merge("failed", 1, Integer::sum);
+                continue;
+            }
+            Redrive redrive = redrive(matchId, status, match);
+            redrives.add(redrive);
+            outcomes.merge("re-driven from " + status, 1, Integer::sum);
+        }
+        return new Run(redrives, outcomes);
+    }
+
+    private Redrive redrive(String matchId, String status, Map<String, Object> match) throws IOException {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("match_id", matchId);
+        Object datetime = match.get("match_datetime");
+        switch (status) {
+            case "discovered" -> {
+                message.put("map_name", match.get("map_name"));
+                message.put("game_mode", match.get("game_mode"));
+                message.put("match_datetime", datetime == null ? null : datetime.toString());
+                message.put("telemetry_url", match.get("telemetry_url"));
+                return new Redrive(discoveredQueue, matchId, status, message);
+            }
+            case "downloaded" -> {
+                if (files.isComplete(matchId)) {
+                    message.putAll(files.describe(matchId));
+                    message.put("map_name", match.get("map_name"));
+                    message.put("game_mode", match.get("game_mode"));
+                    message.put("match_datetime", datetime == null ? null : datetime.toString());
+                    return new Redrive(processingQueue, matchId, status, message);
+                }
+                // the file is gone or incomplete: download it again
+                return summarized(matchId, match, message, datetime);
+            }
+            default -> {
+                return summarized(matchId, match, message, datetime);
+            }
+        }
+    }
+
+    private Redrive summarized(String matchId, Map<String, Object> match, Map<String, Object> message, Object datetime) {
+        message.put("telemetry_url", match.get("telemetry_url"));
+        message.put("participant_count", match.get("participant_count"));
+        message.put("map_name", match.get("map_name"));
+        message.put("game_mode", match.get("game_mode"));
+        message.put("match_datetime", datetime == null ? null : datetime.toString());
+        return new Redrive(telemetryQueue, matchId, (String) match.get("status"), message);
+    }
+}
