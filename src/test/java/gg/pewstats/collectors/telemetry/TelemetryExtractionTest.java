@@ -193,6 +193,11 @@ class TelemetryExtractionTest {
             assertThat(r.get("is_bot")).isEqualTo("user_ai".equals(c.path("type").asText()));
         }
         assertThat(landingRows.rows().stream().filter(r -> (Boolean) r[5]).count()).isEqualTo(2); // two bots
+        // a bot killing a bot is stored, both flagged
+        TableRows kp = table(x, "kill_positions");
+        int victimBot = kp.columns().indexOf("victim_is_bot");
+        int killerBot = kp.columns().indexOf("killer_is_bot");
+        assertThat(kp.rows().stream().filter(r -> (Boolean) r[victimBot] && (Boolean) r[killerBot]).count()).isEqualTo(1);
 
         List<JsonNode> kills = events(all, "LogPlayerKillV2");
         TableRows killRows = table(x, "kill_positions");
@@ -231,6 +236,18 @@ class TelemetryExtractionTest {
         long circles = events(all, "LogGameStatePeriodic").stream()
                 .map(e -> e.path("gameState").path("poisonGasWarningRadius").asDouble()).filter(r -> r > 0).distinct().count();
         assertThat(table(x, "circle_positions").size()).isEqualTo((int) circles).isPositive();
+    }
+
+    @Test
+    void invalidJsonInsideValidGzipAndJsonThatIsNoArrayAreRejected() throws Exception {
+        for (String body : new String[] {"[{\"_T\": nope}]", "{\"_T\":\"LogMatchStart\"}", "[{\"_T\":\"LogPlayerKillV2\",\"victim\":"}) {
+            Path file = dir.resolve("bad.json.gz");
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+                out.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThatThrownBy(() -> extract(file, Set.of(), false)).as(body)
+                    .isInstanceOf(TelemetryRejectedException.class).hasMessageContaining("telemetry");
+        }
     }
 
     @Test

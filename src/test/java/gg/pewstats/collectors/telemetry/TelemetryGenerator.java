@@ -36,6 +36,7 @@ public final class TelemetryGenerator {
     private final List<Player> roster = new ArrayList<>();
     private Instant start = Instant.parse("2026-04-15T21:45:33.120Z");
     private int attackIds = 1000;
+    private boolean botKilledBot;
 
     record Player(String accountId, String name, int teamId, boolean bot) {
     }
@@ -188,10 +189,15 @@ public final class TelemetryGenerator {
                     // kills spread evenly until one player is left: knock first (in squads), then the kill
                     while (t >= nextKillAt && alive.size() > 1) {
                         nextKillAt += (seconds - landingAt) / (double) Math.max(1, players - 1);
-                        Player victim = alive.remove(random.nextInt(alive.size()));
-                        Player killer = alive.get(random.nextInt(alive.size()));
+                        List<Player> bots = alive.stream().filter(Player::bot).toList();
+                        boolean botOnBot = !botKilledBot && bots.size() >= 2;
+                        botKilledBot |= botOnBot;
+                        // the first kill between two bots alive: a bot kills a bot (it crashed peer parsers)
+                        Player victim = botOnBot ? bots.get(1) : alive.get(random.nextInt(alive.size()));
+                        alive.remove(victim);
+                        Player killer = botOnBot ? bots.get(0) : alive.get(random.nextInt(alive.size()));
                         Player finisher = alive.get(random.nextInt(alive.size()));
-                        boolean zone = random.nextInt(10) == 0;
+                        boolean zone = !botOnBot && random.nextInt(10) == 0;
                         int dbno = 500 + attackIds;
                         if (teamSize > 1) {
                             event(g, t, "LogPlayerMakeGroggy", isGame, () -> {
