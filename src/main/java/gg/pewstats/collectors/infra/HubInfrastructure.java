@@ -10,7 +10,6 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -18,8 +17,9 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 /**
  * Chooses and wires the hub's database and broker before any route starts: the configured servers when
  * {@code db.url} / {@code rabbitmq.url} or {@code rabbitmq.host} are set, embedded ones otherwise. Binds
- * {@code dataSource}, {@code connectionFactory} and {@code amqpAdmin} in the registry, migrates the
- * schema with Flyway and declares the queues. It runs before the route files are read, so their beans
+ * {@code dataSource}, {@code connectionFactory} and {@code amqpAdmin} in the registry with health checks
+ * for both, migrates the schema with Flyway (later, if PostgreSQL is away at startup) and declares the
+ * queues on every broker connection. It runs before the route files are read, so their beans
  * can use these. Everything it starts is stopped, in reverse order, after the routes when Camel shuts down.
  */
 public class HubInfrastructure extends MainListenerSupport {
@@ -40,14 +40,18 @@ public class HubInfrastructure extends MainListenerSupport {
     void configure(CamelContext camel) throws Exception {
         PropertiesComponent props = camel.getPropertiesComponent();
         HikariDataSource dataSource = dataSource(camel, props);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        SchemaMigration migration = new SchemaMigration(dataSource);
+        stopOnShutdown(camel, "schema migration retries", migration);
+        migration.start(Long.parseLong(required(props, "db.migration-retry-seconds")));
         camel.getRegistry().bind("dataSource", dataSource);
+        camel.getRegistry().bind("databaseHealthCheck", new DependencyHealthChecks.Database(dataSource, migration::isMigrated));
 
         CachingConnectionFactory connectionFactory = connectionFactory(camel, props);
         List<String> queues = Arrays.stream(required(props, "broker.queues").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         BrokerTopology topology = new BrokerTopology(connectionFactory, required(props, "broker.exchange"), queues);
         camel.getRegistry().bind("connectionFactory", connectionFactory);
+        camel.getRegistry().bind("brokerHealthCheck", new DependencyHealthChecks.Broker(connectionFactory));
         camel.getRegistry().bind("amqpAdmin", topology.admin());
         camel.getRegistry().bind("brokerTopology", topology);
     }
@@ -75,6 +79,9 @@ public class HubInfrastructure extends MainListenerSupport {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(Integer.parseInt(required(props, "db.pool-size")));
+        // the pool starts without a connection, so the hub starts while PostgreSQL is away
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(Long.parseLong(required(props, "db.connect-timeout-ms")));
         HikariDataSource dataSource = new HikariDataSource(config);
         stopOnShutdown(camel, "database pool", dataSource);
         return dataSource;
@@ -116,6 +123,7 @@ public class HubInfrastructure extends MainListenerSupport {
             }
         }
         factory.setConnectionNameStrategy(f -> "pewstats-collectors");
+        factory.setConnectionTimeout(Integer.parseInt(required(props, "rabbitmq.connect-timeout-ms")));
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
         stopOnShutdown(camel, "broker connections", factory::destroy);
         return factory;
