@@ -33,7 +33,7 @@ class RecoveryTest {
     @BeforeAll
     static void start() throws Exception {
         hub = TestHub.start(Map.of(
-                "recovery.stuck-after-minutes", "0",
+                "recovery.stuck-after-seconds", "0",
                 "recovery.max-attempts", "2",
                 "telemetry.storage-path", storage.toString()));
         // the stages are held back: the re-driven messages stay on their queues to be read here

@@ -28,18 +28,18 @@ public final class Recovery {
 
     private final MatchStore store;
     private final TelemetryFiles files;
-    private final int stuckAfterMinutes;
+    private final int stuckAfterSeconds;
     private final int maxAttempts;
     private final int batchSize;
     private final String discoveredQueue;
     private final String telemetryQueue;
     private final String processingQueue;
 
-    public Recovery(MatchStore store, TelemetryFiles files, int stuckAfterMinutes, int maxAttempts, int batchSize,
+    public Recovery(MatchStore store, TelemetryFiles files, int stuckAfterSeconds, int maxAttempts, int batchSize,
             String discoveredQueue, String telemetryQueue, String processingQueue) {
         this.store = store;
         this.files = files;
-        this.stuckAfterMinutes = stuckAfterMinutes;
+        this.stuckAfterSeconds = stuckAfterSeconds;
         this.maxAttempts = maxAttempts;
         this.batchSize = batchSize;
         this.discoveredQueue = discoveredQueue;
@@ -50,7 +50,7 @@ public final class Recovery {
     public Run run() throws SQLException, IOException {
         List<Redrive> redrives = new ArrayList<>();
         Map<String, Integer> outcomes = new TreeMap<>();
-        for (Map<String, Object> match : store.claimStuck(stuckAfterMinutes, batchSize)) {
+        for (Map<String, Object> match : store.claimStuck(stuckAfterSeconds, batchSize)) {
             String matchId = (String) match.get("match_id");
             String status = (String) match.get("status");
             int attempts = (Integer) match.get("attempts");

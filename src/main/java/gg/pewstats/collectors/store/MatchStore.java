@@ -224,20 +224,20 @@ public final class MatchStore {
 
     /**
      * Claims matches stuck in an intermediate status (discovered, summarized, downloaded) since before
-     * {@code minutes} ago: each claimed match has its attempts counted up and its updated_at set to now, so
-     * it is claimed again only after another {@code minutes}. SKIP LOCKED lets several hubs recover at once
+     * {@code seconds} ago: each claimed match has its attempts counted up and its updated_at set to now, so
+     * it is claimed again only after another {@code seconds}. SKIP LOCKED lets several hubs recover at once
      * without claiming the same match.
      */
-    public List<Map<String, Object>> claimStuck(int minutes, int limit) throws SQLException {
+    public List<Map<String, Object>> claimStuck(int seconds, int limit) throws SQLException {
         String sql = "UPDATE matches m SET attempts = m.attempts + 1, updated_at = now() "
                 + "WHERE m.match_id IN (SELECT match_id FROM matches WHERE status IN ('discovered', 'summarized', "
-                + "'downloaded') AND updated_at < now() - make_interval(mins => ?) ORDER BY updated_at LIMIT ? "
+                + "'downloaded') AND updated_at < now() - make_interval(secs => ?) ORDER BY updated_at LIMIT ? "
                 + "FOR UPDATE SKIP LOCKED) "
                 + "RETURNING m.match_id, m.status, m.attempts, m.map_name, m.game_mode, m.match_datetime, "
                 + "m.telemetry_url, (SELECT count(*) FROM match_summaries s WHERE s.match_id = m.match_id) "
                 + "AS participant_count";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, minutes);
+            ps.setInt(1, seconds);
             ps.setInt(2, limit);
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

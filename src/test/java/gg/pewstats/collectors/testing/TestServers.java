@@ -31,6 +31,8 @@ public final class TestServers {
     final String amqpUser;
     final String amqpPassword;
     final String description;
+    private EmbeddedBroker embeddedBroker;
+    private Path embeddedBrokerDir;
 
     private TestServers(String adminUrl, String dbUser, String dbPassword, String amqpHost, int amqpPort,
             String amqpUser, String amqpPassword, String description) {
@@ -75,6 +77,8 @@ public final class TestServers {
             dbDescription = "embedded PostgreSQL on port " + db.port();
         }
         String host = env("RABBITMQ_HOST");
+        EmbeddedBroker broker = null;
+        Path brokerDir = null;
         int port;
         String user = orDefault(env("RABBITMQ_USERNAME"), "guest");
         String password = orDefault(env("RABBITMQ_PASSWORD"), "guest");
@@ -85,13 +89,83 @@ public final class TestServers {
         } else {
             host = "127.0.0.1";
             port = freePort();
-            Path dir = Files.createTempDirectory("pewstats-test-broker");
-            EmbeddedBroker broker = EmbeddedBroker.start(dir, port, user, password);
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+            brokerDir = Files.createTempDirectory("pewstats-test-broker");
+            broker = EmbeddedBroker.start(brokerDir, port, user, password);
             brokerDescription = "embedded AMQP broker on port " + port;
         }
-        return new TestServers(dbUrl, dbUser, dbPassword, host, port, user, password,
+        TestServers servers = new TestServers(dbUrl, dbUser, dbPassword, host, port, user, password,
                 "database: " + dbDescription + "; broker: " + brokerDescription);
+        servers.embeddedBroker = broker;
+        servers.embeddedBrokerDir = brokerDir;
+        if (broker != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.embeddedBroker.close()));
+        }
+        return servers;
+    }
+
+    public String dbUser() {
+        return dbUser;
+    }
+
+    public String dbPassword() {
+        return dbPassword;
+    }
+
+    public String amqpHost() {
+        return amqpHost;
+    }
+
+    public int amqpPort() {
+        return amqpPort;
+    }
+
+    public String amqpUser() {
+        return amqpUser;
+    }
+
+    public String amqpPassword() {
+        return amqpPassword;
+    }
+
+    public boolean brokerIsEmbedded() {
+        return embeddedBroker != null;
+    }
+
+    /**
+     * Restarts the broker: the embedded one is shut down and started again on its port and store; a
+     * RabbitMQ on this machine is restarted with rabbitmqctl stop_app / start_app (durable queues and
+     * persistent messages survive both).
+     */
+    public synchronized void restartBroker() throws Exception {
+        if (embeddedBroker != null) {
+            embeddedBroker.close();
+            embeddedBroker = EmbeddedBroker.start(embeddedBrokerDir, amqpPort, amqpUser, amqpPassword);
+            return;
+        }
+        run("rabbitmqctl", "stop_app");
+        run("rabbitmqctl", "start_app");
+        run("rabbitmqctl", "await_startup");
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
+    /** Ends every connection to a database but this one's: the hub sees its connections drop. */
+    public int dropConnections(String database) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl, dbUser, dbPassword);
+                var ps = c.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        + "WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            ps.setString(1, database);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     /** Creates a database of its own for one hub; returns its JDBC URL. */

@@ -1,0 +1,55 @@
+package gg.pewstats.collectors.testing;
+
+import gg.pewstats.collectors.CollectorsApplication;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hub in a JVM of its own, as {@code java -jar collectors.jar} runs it (same main class, routes and
+ * configuration file), configured only by environment variables, so that a test can kill it with
+ * SIGKILL and start it again.
+ */
+public final class HubProcess {
+
+    private static final List<String> INHERITED_SETTINGS = List.of("DB_URL", "DB_USER", "DB_PASSWORD", "RABBITMQ_URL",
+            "RABBITMQ_HOST", "RABBITMQ_PORT", "RABBITMQ_USERNAME", "RABBITMQ_PASSWORD", "PUBG_API_KEYS", "ENVIRONMENT");
+
+    private final Process process;
+
+    private HubProcess(Process process) {
+        this.process = process;
+    }
+
+    public static HubProcess start(Map<String, String> environment, Path log) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), CollectorsApplication.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).directory(new File("."));
+        INHERITED_SETTINGS.forEach(builder.environment()::remove);
+        builder.environment().putAll(environment);
+        return new HubProcess(builder.start());
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, and wait for the graceful shutdown. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
