@@ -39,8 +39,9 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 /**
  * Nothing lost, nothing duplicated, under faults: 200 matches go through a hub running in its own JVM
  * (discovery, summary, download, extraction) while the hub is killed with SIGKILL during extraction and
- * started again, the broker is restarted, every PostgreSQL connection of the hub is cut, and the API and
- * CDN answer with bursts of 429 and 5xx. The report (stdout and target/fault-report.txt) gives matches
+ * started again, stopped with SIGTERM mid-work and started again, the broker is restarted, every
+ * PostgreSQL connection of the hub is cut, and the API and CDN answer with 429s, 5xx, connection resets
+ * and timeouts. The report (stdout and target/fault-report.txt) gives matches
  * sent, completed, failed with reason, lost and duplicate rows; lost and duplicated must both be 0.
  */
 class FaultTest {
@@ -85,7 +86,13 @@ class FaultTest {
             }
             String matchPath = "/shards/steam/matches/" + id;
             String telemetryPath = "/telemetry/" + id + ".json";
-            if (i % 5 == 0) { // a 5xx burst: the first call fails
+            if (i % 11 == 1) { // the connection is reset on the first call
+                api.stubFor(get(urlPathEqualTo(matchPath)).inScenario("m" + i).whenScenarioStateIs(STARTED)
+                        .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+                        .willSetStateTo("up"));
+                api.stubFor(get(urlPathEqualTo(matchPath)).inScenario("m" + i).whenScenarioStateIs("up")
+                        .willReturn(aResponse().withBody(match.toString())));
+            } else if (i % 5 == 0) { // a 5xx burst: the first call fails
                 api.stubFor(get(urlPathEqualTo(matchPath)).inScenario("m" + i).whenScenarioStateIs(STARTED)
                         .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
                 api.stubFor(get(urlPathEqualTo(matchPath)).inScenario("m" + i).whenScenarioStateIs("up")
@@ -93,7 +100,12 @@ class FaultTest {
             } else {
                 api.stubFor(get(urlPathEqualTo(matchPath)).willReturn(aResponse().withBody(match.toString())));
             }
-            if (i % 7 == 0) {
+            if (i % 13 == 2) { // the CDN does not answer within the timeout on the first call
+                api.stubFor(get(urlPathEqualTo(telemetryPath)).inScenario("t" + i).whenScenarioStateIs(STARTED)
+                        .willReturn(aResponse().withFixedDelay(4000).withBody(gz.toByteArray())).willSetStateTo("up"));
+                api.stubFor(get(urlPathEqualTo(telemetryPath)).inScenario("t" + i).whenScenarioStateIs("up")
+                        .willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(gz.toByteArray())));
+            } else if (i % 7 == 0) {
                 api.stubFor(get(urlPathEqualTo(telemetryPath)).inScenario("t" + i).whenScenarioStateIs(STARTED)
                         .willReturn(aResponse().withStatus(500)).willSetStateTo("up"));
                 api.stubFor(get(urlPathEqualTo(telemetryPath)).inScenario("t" + i).whenScenarioStateIs("up")
@@ -143,6 +155,7 @@ class FaultTest {
         hubEnv.put("TELEMETRY_STORAGE_PATH", storage.toString());
         hubEnv.put("TELEMETRY_ALLOWED_HOSTS", "localhost");
         hubEnv.put("TELEMETRY_ALLOWED_SCHEMES", "http");
+        hubEnv.put("TELEMETRY_DOWNLOAD_TIMEOUT_MS", "2000");
 
         Map<String, String> faults = new LinkedHashMap<>();
         long started = System.nanoTime();
@@ -165,6 +178,12 @@ class FaultTest {
             long inFlight = count(db, "SELECT count(*) FROM matches WHERE status = 'downloaded'");
             hub.kill();
             faults.put("SIGKILL of the hub", "at " + completed(db) + " completed, " + inFlight + " downloaded and being extracted");
+            hub = HubProcess.start(hubEnv, log);
+
+            waitFor("60 matches completed", () -> completed(db) >= 60);
+            long inFlightAtStop = count(db, "SELECT count(*) FROM matches WHERE status IN ('discovered', 'summarized', 'downloaded')");
+            hub.stop();
+            faults.put("SIGTERM of the hub", "at " + completed(db) + " completed, " + inFlightAtStop + " in flight");
             hub = HubProcess.start(hubEnv, log);
 
             waitFor("90 matches completed", () -> completed(db) >= 90);
@@ -191,6 +210,13 @@ class FaultTest {
                     failed.put(rs.getString(1), rs.getInt(2));
                 }
             }
+            // no temporary file left, and every file under its final name is whole gzip
+            long partialFiles;
+            try (var files = Files.walk(storage)) {
+                partialFiles = files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("raw.json.gz")
+                        || !new gg.pewstats.collectors.telemetry.TelemetryFiles(storage.toString(), Long.MAX_VALUE, Long.MAX_VALUE)
+                                .isComplete(f.getParent().getFileName().toString().substring("matchID=".length()))).count();
+            }
             long stored = count(db, "SELECT count(*) FROM matches WHERE match_id = ANY(ARRAY['" + String.join("','", matchIds) + "'])");
             long terminal = count(db, "SELECT count(*) FROM matches WHERE status IN ('completed', 'failed')");
             long lost = MATCHES - Math.min(stored, terminal);
@@ -205,15 +231,19 @@ class FaultTest {
             String report = String.join("\n",
                     "Fault run: " + MATCHES + " matches in " + (System.nanoTime() - started) / 1_000_000_000 + " s",
                     "faults: " + faults,
-                    "429/5xx bursts: players 2 x 429 (Retry-After 1 s); /matches 503 on the first call of every 5th match; CDN 500 on the first call of every 7th",
+                    "API trouble: players 2 x 429 (Retry-After 1 s); /matches: connection reset on the first call of every 11th match, "
+                            + "503 on the first call of every 5th; CDN: no answer within the 2 s timeout on the first call of every 13th, "
+                            + "500 on the first call of every 7th",
                     "sent " + MATCHES + ", completed " + completed + ", failed " + failed + ", lost " + lost
-                            + ", duplicate rows " + duplicates + ", completed matches with wrong row counts " + wrongCounts);
+                            + ", duplicate rows " + duplicates + ", completed matches with wrong row counts " + wrongCounts
+                            + ", partial or temporary telemetry files " + partialFiles);
             System.out.println(report);
             Files.writeString(Path.of("target", "fault-report.txt"), report + "\n");
             assertThat(lost).as("lost matches").isZero();
             assertThat(duplicates).as("duplicate rows").isZero();
             assertThat(wrongCounts).as("completed matches with rows missing or extra").isZero();
             assertThat(completed).as("completed").isEqualTo(MATCHES);
+            assertThat(partialFiles).as("partial or temporary telemetry files").isZero();
         } finally {
             if (hub != null) {
                 hub.kill();
