@@ -46,6 +46,8 @@ class RecoveryTest {
                 + "('m-downloaded', 'downloaded', 'Erangel', 'solo', '2026-04-15T21:45:33Z', 'https://telemetry-cdn.pubg.com/c.json'), "
                 + "('m-file-lost', 'downloaded', 'Erangel', 'solo', '2026-04-15T21:45:33Z', 'https://telemetry-cdn.pubg.com/d.json'), "
                 + "('m-completed', 'completed', 'Erangel', 'solo', '2026-04-15T21:45:33Z', 'https://telemetry-cdn.pubg.com/e.json')");
+        // the summary stage dead-lettered m-summarized's next step once: its latest error
+        hub.execute("UPDATE matches SET error_message = 'HttpOperationFailedException: 503' WHERE match_id = 'm-summarized'");
         new TelemetryFiles(storage.toString(), 1 << 20, 1 << 20).store("m-downloaded",
                 new ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8)));
     }
@@ -103,6 +105,8 @@ class RecoveryTest {
                     assertThat(r.get("status")).isEqualTo("failed");
                     assertThat((String) r.get("error_message")).contains("recovery attempts");
                 });
+        assertThat((String) hub.query("SELECT error_message FROM matches WHERE match_id = 'm-summarized'").get(0)
+                .get("error_message")).contains("last error: HttpOperationFailedException: 503");
         assertThat(hub.query("SELECT status FROM matches WHERE match_id = 'm-completed'"))
                 .extracting(r -> r.get("status")).containsExactly("completed");
     }

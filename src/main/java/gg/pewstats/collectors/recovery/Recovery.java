@@ -55,8 +55,10 @@ public final class Recovery {
             String status = (String) match.get("status");
             int attempts = (Integer) match.get("attempts");
             if (attempts > maxAttempts) {
+                Object lastError = match.get("error_message");
                 store.failMatch(matchId, "stuck in status " + status + " after " + maxAttempts
-                        + " recovery attempts (recovery.max-attempts)");
+                        + " recovery attempts (recovery.max-attempts)"
+                        + (lastError == null ? "" : "; last error: " + lastError));
                 outcomes.merge("failed", 1, Integer::sum);
                 continue;
             }

@@ -43,6 +43,8 @@ public final class MatchStore {
     private static final String ADVANCE_STATUS = "UPDATE matches SET status = ?, error_message = NULL, "
             + "updated_at = now() WHERE match_id = ? AND match_status_rank(status) < match_status_rank(?)";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatchStore.class);
+
     private final DataSource dataSource;
 
     public MatchStore(DataSource dataSource) {
@@ -233,7 +235,7 @@ public final class MatchStore {
                 + "WHERE m.match_id IN (SELECT match_id FROM matches WHERE status IN ('discovered', 'summarized', "
                 + "'downloaded') AND updated_at < now() - make_interval(secs => ?) ORDER BY updated_at LIMIT ? "
                 + "FOR UPDATE SKIP LOCKED) "
-                + "RETURNING m.match_id, m.status, m.attempts, m.map_name, m.game_mode, m.match_datetime, "
+                + "RETURNING m.match_id, m.status, m.attempts, m.error_message, m.map_name, m.game_mode, m.match_datetime, "
                 + "m.telemetry_url, (SELECT count(*) FROM match_summaries s WHERE s.match_id = m.match_id) "
                 + "AS participant_count";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -246,6 +248,7 @@ public final class MatchStore {
                     row.put("match_id", rs.getString("match_id"));
                     row.put("status", rs.getString("status"));
                     row.put("attempts", rs.getInt("attempts"));
+                    row.put("error_message", rs.getString("error_message"));
                     row.put("map_name", rs.getString("map_name"));
                     row.put("game_mode", rs.getString("game_mode"));
                     row.put("match_datetime", rs.getObject("match_datetime", java.time.OffsetDateTime.class));
@@ -255,6 +258,26 @@ public final class MatchStore {
                 }
             }
             return rows;
+        }
+    }
+
+    /**
+     * Keeps the latest error of a match whose message was dead-lettered; its status does not change. Best
+     * effort: dead-lettering must not depend on the database being reachable.
+     */
+    public void recordError(String matchId, String error) {
+        if (matchId == null) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE matches SET error_message = ? WHERE match_id = ? "
+                        + "AND status NOT IN ('completed', 'failed', 'skipped')")) {
+            ps.setString(1, error);
+            ps.setString(2, matchId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("Could not record the error of match {} ({}); the dead-lettered message keeps it", matchId,
+                    e.getMessage());
         }
     }
 

@@ -70,8 +70,12 @@ class DeadLetterTest {
                 "field 'match_id' must be a non-empty string", 1);
         assertDeadLettered(queue, dlq, message("x").replace("2026-04-15T21:45:33Z", "yesterday"),
                 "not an ISO-8601 timestamp", 1);
-        // a failure that outlasts the retries: first attempt + 2 retries, then the dead-letter queue
+        // a failure that outlasts the retries: first attempt + 2 retries, then the dead-letter queue; the
+        // match keeps the reason as its latest error
+        hub.execute("INSERT INTO matches (match_id, status) VALUES ('broken-upstream', 'discovered')");
         assertDeadLettered(queue, dlq, message("broken-upstream"), "503", 3);
+        assertThat((String) hub.query("SELECT error_message FROM matches WHERE match_id = 'broken-upstream'").get(0)
+                .get("error_message")).contains("503");
 
         // the API does not have the match: the match is failed with the reason, nothing dead-lettered
         hub.publish(queue, message("expired-match"));
