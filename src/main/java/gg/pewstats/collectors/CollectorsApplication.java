@@ -34,5 +34,9 @@ public final class CollectorsApplication {
         main.setPropertyPlaceholderLocations("file:" + home + "/config/application.properties");
         main.addMainListener(new HubInfrastructure());
         main.configure().withRoutesIncludePattern("file:" + home + "/routes/*.camel.yaml");
+        // edited route files take effect while the hub runs (routes.reload-enabled in the properties)
+        main.configure().withRoutesReloadDirectory(home + "/routes");
+        main.configure().withRoutesReloadPattern("*.camel.yaml");
+        main.configure().withRoutesReloadRemoveAllRoutes(false);
     }
 }

@@ -54,6 +54,11 @@ public final class TestHub implements AutoCloseable {
 
     /** Starts a hub; {@code overrides} win over config/application.properties and the environment. */
     public static TestHub start(Map<String, String> overrides) throws Exception {
+        return start(overrides, ".");
+    }
+
+    /** A hub whose config/ and routes/ are read from {@code home} (for tests that edit them). */
+    public static TestHub start(Map<String, String> overrides, String home) throws Exception {
         TestServers servers = TestServers.get();
         String env = TestServers.uniqueName("t");
         String database = TestServers.uniqueName("pewstats_test_");
@@ -93,7 +98,7 @@ public final class TestHub implements AutoCloseable {
                         org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
             }
         });
-        CollectorsApplication.configure(main, ".");
+        CollectorsApplication.configure(main, home);
         props.forEach(main::addOverrideProperty);
         TestHub hub = new TestHub(main, env, database, jdbcUrl, servers);
         try {
