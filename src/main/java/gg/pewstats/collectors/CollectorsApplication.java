@@ -15,6 +15,10 @@ public final class CollectorsApplication {
     }
 
     public static void main(String[] args) throws Exception {
+        // LOG_FORMAT=json: JSON lines (read before the first logger is made)
+        if ("json".equalsIgnoreCase(System.getenv("LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
         Main main = new Main();
         configure(main, home());
         System.exit(main.run(args));

@@ -43,6 +43,8 @@ class DiscoveryAndSummaryTest {
 
     static WireMockServer api;
     static TestHub hub;
+    static ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+            new ch.qos.logback.core.read.ListAppender<>();
     static JsonNode match2026;
     static JsonNode match2018;
     static String id2026;
@@ -52,6 +54,8 @@ class DiscoveryAndSummaryTest {
 
     @BeforeAll
     static void start() throws Exception {
+        logs.start();
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         match2026 = JSON.readTree(PubgSamples.read(PubgSamples.MATCH_2026));
         match2018 = JSON.readTree(PubgSamples.read(PubgSamples.MATCH_2018));
         id2026 = match2026.path("data").path("id").asText();
@@ -103,6 +107,7 @@ class DiscoveryAndSummaryTest {
 
     @AfterAll
     static void stop() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
         TestHub.stopAll(hub, api);
     }
 
@@ -154,6 +159,9 @@ class DiscoveryAndSummaryTest {
 
         assertSummaries(match2026);
         assertSummaries(match2018);
+        // log lines about a match carry its id in the logging context (MDC key matchId)
+        assertThat(logs.list).filteredOn(e -> e.getFormattedMessage().contains("participants stored"))
+                .extracting(e -> e.getMDCPropertyMap().get("matchId")).containsExactlyInAnyOrder(id2026, id2018);
         // stage 2 fetched each of its matches once
         for (String id : List.of(id2026, id2018)) {
             api.verify(2, getRequestedFor(urlPathEqualTo("/shards/steam/matches/" + id)));
