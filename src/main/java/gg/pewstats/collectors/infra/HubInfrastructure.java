@@ -52,6 +52,9 @@ public class HubInfrastructure extends MainListenerSupport {
         BrokerTopology topology = new BrokerTopology(connectionFactory, required(props, "broker.exchange"), queues);
         camel.getRegistry().bind("connectionFactory", connectionFactory);
         camel.getRegistry().bind("brokerHealthCheck", new DependencyHealthChecks.Broker(connectionFactory));
+        // one Prometheus registry for Camel's route metrics (it takes the bean of this name) and the pipeline's
+        camel.getRegistry().bind("metricsRegistry", new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT));
         camel.getRegistry().bind("amqpAdmin", topology.admin());
         camel.getRegistry().bind("brokerTopology", topology);
     }

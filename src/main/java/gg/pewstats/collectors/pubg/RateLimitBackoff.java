@@ -24,9 +24,11 @@ public final class RateLimitBackoff implements Processor {
     private static final long SAFETY_MS = 250;
 
     private final long defaultWaitMs;
+    private final gg.pewstats.collectors.infra.PipelineMetrics metrics;
 
-    public RateLimitBackoff(long defaultWaitMs) {
+    public RateLimitBackoff(long defaultWaitMs, gg.pewstats.collectors.infra.PipelineMetrics metrics) {
         this.defaultWaitMs = defaultWaitMs;
+        this.metrics = metrics;
     }
 
     @Override
@@ -38,6 +40,9 @@ public final class RateLimitBackoff implements Processor {
             headers.putAll(failure.getResponseHeaders());
         }
         long waitMs = waitMillis(headers, Instant.now(), defaultWaitMs);
+        if (metrics != null) {
+            metrics.apiCall(exchange.getProperty(ApiKeyPool.KEY_ID, String.class), "429");
+        }
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, waitMs);
         LOG.warn("PUBG API rate limit hit (429) on key {}: waiting {} ms before retrying the same call",
                 exchange.getProperty(ApiKeyPool.KEY_ID), waitMs);

@@ -7,13 +7,18 @@ import org.apache.camel.Processor;
 public final class RevokeRejectedKey implements Processor {
 
     private final ApiKeyPool keys;
+    private final gg.pewstats.collectors.infra.PipelineMetrics metrics;
 
-    public RevokeRejectedKey(ApiKeyPool keys) {
+    public RevokeRejectedKey(ApiKeyPool keys, gg.pewstats.collectors.infra.PipelineMetrics metrics) {
         this.keys = keys;
+        this.metrics = metrics;
     }
 
     @Override
     public void process(Exchange exchange) {
+        if (metrics != null) {
+            metrics.apiCall(exchange.getProperty(ApiKeyPool.KEY_ID, String.class), "401");
+        }
         keys.revoke(exchange);
     }
 }

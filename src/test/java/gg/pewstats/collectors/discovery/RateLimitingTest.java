@@ -79,7 +79,7 @@ class RateLimitingTest {
     }
 
     @Test
-    void everyBatchIsDoneWithinEachKeysLimit() {
+    void everyBatchIsDoneWithinEachKeysLimit() throws Exception {
         hub.runDiscovery();
 
         List<LoggedRequest> calls = new ArrayList<>(api.findAll(
@@ -126,6 +126,19 @@ class RateLimitingTest {
                         && r.getQueryParams().get("filter[playerIds]").firstValue().equals(limitedBatch))
                 .findFirst().orElseThrow();
         assertThat(retried.getLoggedDate().getTime() - limited.getLoggedDate().getTime()).isGreaterThanOrEqualTo(1000);
+
+        // API calls, 429s and 401s per key in the metrics, keys by their last four characters only
+        String[] good = {"key2…aaaa", "key3…bbbb"};
+        double ok = 0;
+        double limitedCalls = 0;
+        for (String k : good) {
+            ok += hub.metricOrZero("pewstats_api_calls_total{key=\"" + k + "\",outcome=\"ok\"}");
+            limitedCalls += hub.metricOrZero("pewstats_api_calls_total{key=\"" + k + "\",outcome=\"429\"}");
+        }
+        assertThat(ok).isEqualTo(12.0);
+        assertThat(limitedCalls).isEqualTo(1.0);
+        assertThat(hub.metric("pewstats_api_calls_total{key=\"key1…cccc\",outcome=\"401\"}")).isEqualTo(1.0);
+        assertThat(hub.metrics()).doesNotContain("good-key").doesNotContain("revoked-key");
     }
 
     private static String key(LoggedRequest request) {

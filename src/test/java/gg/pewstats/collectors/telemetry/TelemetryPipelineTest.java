@@ -162,6 +162,16 @@ class TelemetryPipelineTest {
             assertThat(body.path("rows").path(table.getKey()).asLong()).as(table.getKey()).isEqualTo(table.getValue());
         }
 
+        // the pipeline's metrics say the same
+        for (Map.Entry<String, Long> table : expected.entrySet()) {
+            assertThat(hub.metric("pewstats_rows_written_total{table=\"" + table.getKey() + "\"}"))
+                    .as("rows written metric of %s", table.getKey()).isEqualTo(table.getValue().doubleValue());
+        }
+        assertThat(hub.metric("pewstats_rows_written_total{table=\"match_summaries\"}")).isEqualTo(100.0);
+        assertThat(hub.metric("pewstats_telemetry_downloaded_bytes_total")).isEqualTo((double) Files.size(file));
+        assertThat(hub.metric("pewstats_extraction_duration_seconds_count")).isEqualTo(1.0);
+        assertThat(hub.metric("pewstats_matches{status=\"completed\"}")).isGreaterThanOrEqualTo(1.0);
+
         // processing the match again replaces its rows: same counts, a new completion message
         hub.publish(hub.queue("match.processing.telemetry"), "{\"match_id\":\"" + id2026 + "\",\"file_path\":\"/etc/passwd\"}");
         assertThat(hub.receive(hub.queue("match.completed"), 20000)).isNotNull();

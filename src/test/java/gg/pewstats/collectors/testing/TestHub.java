@@ -110,6 +110,29 @@ public final class TestHub implements AutoCloseable {
         return hub;
     }
 
+    /** The text of {@code /observe/metrics} (Prometheus format). */
+    public String metrics() throws Exception {
+        String port = camel().getPropertiesComponent().resolveProperty("camel.management.port").orElseThrow();
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The value of one metric line, e.g. {@code pewstats_rows_written_total{table="landings"}}; -1 when absent. */
+    public double metric(String nameAndLabels) throws Exception {
+        for (String line : metrics().split("\n")) {
+            if (line.startsWith(nameAndLabels + " ")) {
+                return Double.parseDouble(line.substring(nameAndLabels.length() + 1).trim());
+            }
+        }
+        return -1;
+    }
+
+    /** As {@link #metric(String)}, with 0 for a series that has not been created yet. */
+    public double metricOrZero(String nameAndLabels) throws Exception {
+        return Math.max(0, metric(nameAndLabels));
+    }
+
     public CamelContext camel() {
         return main.getCamelContext();
     }
