@@ -171,16 +171,6 @@ class TelemetryPipelineTest {
         assertThat(hub.metric("pewstats_telemetry_downloaded_bytes_total")).isEqualTo((double) Files.size(file));
         assertThat(hub.metric("pewstats_extraction_duration_seconds_count")).isEqualTo(1.0);
         assertThat(hub.metric("pewstats_matches{status=\"completed\"}")).isGreaterThanOrEqualTo(1.0);
-        // every metric the Grafana dashboard in config/ charts is one the hub exports
-        String exported = hub.metrics();
-        java.util.regex.Matcher names = java.util.regex.Pattern.compile("(pewstats|camel)_[a-z_]+")
-                .matcher(Files.readString(Path.of("config", "grafana-dashboard.json")));
-        int charted = 0;
-        while (names.find()) {
-            charted++;
-            assertThat(exported).as("dashboard metric %s", names.group()).contains(names.group());
-        }
-        assertThat(charted).isGreaterThan(5);
 
         // processing the match again replaces its rows: same counts, a new completion message
         hub.publish(hub.queue("match.processing.telemetry"), "{\"match_id\":\"" + id2026 + "\",\"file_path\":\"/etc/passwd\"}");
