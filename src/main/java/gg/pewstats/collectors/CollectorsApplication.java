@@ -4,7 +4,7 @@ import gg.pewstats.collectors.infra.HubInfrastructure;
 import org.apache.camel.main.Main;
 
 /**
- * {@code java -jar collectors.jar}: starts the hub with every route in {@code routes/*.camel.yaml},
+ * {@code java -jar collectors.jar [command]} (commands: {@code --help}): with no command, starts the hub with every route in {@code routes/*.camel.yaml},
  * configured by {@code config/application.properties} (every key overridable by an environment variable,
  * e.g. {@code db.url} by {@code DB_URL}). {@code COLLECTORS_HOME} names the folder that holds
  * {@code config/} and {@code routes/} (default: the working directory).
@@ -19,13 +19,16 @@ public final class CollectorsApplication {
         if ("json".equalsIgnoreCase(System.getenv("LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
-        Main main = new Main();
-        configure(main, home());
-        System.exit(main.run(args));
+        // a command (not a hub run) prints its own output: the hub's chatter only from WARN up
+        if (args.length > 0 && java.util.List.of("db", "players", "discover", "status").contains(args[0])
+                && System.getProperty("LOG_ROOT_LEVEL") == null) {
+            System.setProperty("LOG_ROOT_LEVEL", "WARN");
+        }
+        System.exit(new picocli.CommandLine(new gg.pewstats.collectors.cli.CollectorsCommand()).execute(args));
     }
 
     /** The folder holding {@code config/} and {@code routes/}. */
-    static String home() {
+    public static String home() {
         String home = System.getenv("COLLECTORS_HOME");
         if (home == null || home.isBlank()) {
             home = System.getProperty("collectors.home", ".");

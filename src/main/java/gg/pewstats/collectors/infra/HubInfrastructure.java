@@ -44,6 +44,7 @@ public class HubInfrastructure extends MainListenerSupport {
         stopOnShutdown(camel, "schema migration retries", migration);
         migration.start(Long.parseLong(required(props, "db.migration-retry-seconds")));
         camel.getRegistry().bind("dataSource", dataSource);
+        camel.getRegistry().bind("schemaMigration", migration);
         camel.getRegistry().bind("databaseHealthCheck", new DependencyHealthChecks.Database(dataSource, migration::isMigrated));
 
         CachingConnectionFactory connectionFactory = connectionFactory(camel, props);
@@ -63,7 +64,15 @@ public class HubInfrastructure extends MainListenerSupport {
         String url = optional(props, "db.url");
         String user = optional(props, "db.user");
         String password = optional(props, "db.password");
-        if (url.isEmpty()) {
+        if (url.isEmpty() && Integer.parseInt(required(props, "db.embedded.port")) > 0
+                && listening(Integer.parseInt(required(props, "db.embedded.port")))) {
+            // another process of this hub (a running hub, for a command) already serves the embedded database
+            int port = Integer.parseInt(required(props, "db.embedded.port"));
+            url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+            user = "postgres";
+            password = "";
+            LOG.info("Database: the embedded PostgreSQL already running on 127.0.0.1:{}", port);
+        } else if (url.isEmpty()) {
             Path dir = Path.of(required(props, "db.embedded.data-dir"));
             int port = Integer.parseInt(required(props, "db.embedded.port"));
             EmbeddedDatabase embedded = EmbeddedDatabase.start(dir.toAbsolutePath(), port);
@@ -104,7 +113,11 @@ public class HubInfrastructure extends MainListenerSupport {
             LOG.info("Broker: RabbitMQ at {}", Secrets.amqpUriForLog(uri));
         } else {
             int port;
-            if (host.isEmpty()) {
+            if (host.isEmpty() && listening(Integer.parseInt(required(props, "broker.embedded.port")))) {
+                port = Integer.parseInt(required(props, "broker.embedded.port"));
+                host = "127.0.0.1";
+                LOG.info("Broker: the embedded broker already running on 127.0.0.1:{}", port);
+            } else if (host.isEmpty()) {
                 Path dir = Path.of(required(props, "broker.embedded.data-dir"));
                 port = Integer.parseInt(required(props, "broker.embedded.port"));
                 EmbeddedBroker broker = EmbeddedBroker.start(dir, port, user, password);
@@ -145,6 +158,16 @@ public class HubInfrastructure extends MainListenerSupport {
                 return what;
             }
         }, true, true);
+    }
+
+    /** True when something accepts connections on this port of 127.0.0.1. */
+    static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     static String optional(PropertiesComponent props, String key) {

@@ -38,6 +38,9 @@ public final class PipelineMetrics {
         this.registry = registry;
         this.dataSource = dataSource;
         for (String status : STATUSES) {
+            if (registry.find("pewstats.matches").tag("status", status).gauge() != null) {
+                continue;
+            }
             // held strongly: the registry keeps the first instance registered for this name (route files may
             // be read twice, and a weakly held gauge would then read NaN)
             Gauge.builder("pewstats.matches", this, m -> m.statusCount(status)).strongReference(true)

@@ -1,0 +1,78 @@
+package gg.pewstats.collectors.cli;
+
+import gg.pewstats.collectors.CollectorsApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * The hub's wiring (database, broker, beans, routes) without any stage started, for one command: it
+ * uses the configured servers, or joins the embedded ones of a hub already running on this machine.
+ * Settings given with {@code --set} win over the environment, which wins over the configuration file.
+ */
+final class HubSession implements AutoCloseable {
+
+    private final Main main;
+
+    private HubSession(Main main) {
+        this.main = main;
+    }
+
+    static HubSession open(String home, Map<String, String> settings) throws Exception {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String stage : new String[] {"discovery", "match-summary", "telemetry-download", "telemetry-extraction",
+            "recovery"}) {
+            overrides.put("stage." + stage + ".enabled", "false");
+        }
+        overrides.put("camel.management.enabled", "false");
+        overrides.put("camel.main.routes-reload-enabled", "false");
+        overrides.putAll(settings);
+        Main main = new Main();
+        applySettings(main, overrides);
+        CollectorsApplication.configure(main, home);
+        main.start();
+        return new HubSession(main);
+    }
+
+    /** Settings that win over the file and the environment (for commands, tests and one-off runs). */
+    static void applySettings(Main main, Map<String, String> settings) {
+        if (settings.isEmpty()) {
+            return;
+        }
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport m) {
+                var pc = (org.apache.camel.component.properties.PropertiesComponent) m.getCamelContext().getPropertiesComponent();
+                pc.setOverrideProperties(properties);
+                // the environment still counts, but below these settings
+                pc.setEnvironmentVariableMode(
+                        org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
+                pc.addPropertiesSource(new EnvironmentSource(System.getenv()));
+            }
+        });
+        settings.forEach(main::addOverrideProperty);
+    }
+
+    CamelContext camel() {
+        return main.getCamelContext();
+    }
+
+    <T> T bean(String name, Class<T> type) {
+        T bean = camel().getRegistry().lookupByNameAndType(name, type);
+        if (bean == null) {
+            throw new IllegalStateException("no bean " + name);
+        }
+        return bean;
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+    }
+}

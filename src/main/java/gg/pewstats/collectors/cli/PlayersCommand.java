@@ -1,0 +1,172 @@
+package gg.pewstats.collectors.cli;
+
+import gg.pewstats.collectors.pubg.ApiKeyPool;
+import gg.pewstats.collectors.pubg.PlayerLookups;
+import gg.pewstats.collectors.pubg.PlayerLookups.Batch;
+import gg.pewstats.collectors.pubg.PlayerLookups.Lookup;
+import gg.pewstats.collectors.pubg.PlayerLookups.Player;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code players add|remove|enable|disable|list}: the tracked players. */
+@Command(name = "players", mixinStandardHelpOptions = true, description = "Tracked players.",
+        subcommands = {PlayersCommand.Add.class, PlayersCommand.Remove.class, PlayersCommand.Enable.class,
+            PlayersCommand.Disable.class, PlayersCommand.ListPlayers.class})
+class PlayersCommand {
+
+    @ParentCommand
+    CollectorsCommand parent;
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Track players by name. With an API key configured the names are resolved to account ids now "
+                    + "(10 per call, through the hub's throttled route); otherwise discovery resolves them.")
+    static class Add implements Callable<Integer> {
+        @ParentCommand
+        PlayersCommand players;
+
+        @Option(names = "--platform", defaultValue = "steam", description = "Platform shard of the players (default: steam).")
+        String platform;
+
+        @Parameters(arity = "1..*", paramLabel = "NAME", description = "Player names (case sensitive).")
+        List<String> names;
+
+        @Override
+        public Integer call() throws Exception {
+            try (HubSession session = HubSession.open(players.parent.home(), players.parent.settings)) {
+                Map<String, String> ids = new HashMap<>();
+                if (session.bean("apiKeys", ApiKeyPool.class).hasKeys()) {
+                    PlayerLookups lookups = session.bean("playerLookups", PlayerLookups.class);
+                    for (int i = 0; i < names.size(); i += 10) {
+                        Batch batch = new Batch("playerNames", names.subList(i, Math.min(names.size(), i + 10)));
+                        Exchange exchange = new DefaultExchange(session.camel());
+                        exchange.getMessage().setBody(batch);
+                        exchange = session.camel().createProducerTemplate().send("direct:discovery-players-batch", exchange);
+                        Lookup lookup = exchange.getMessage().getBody(Lookup.class);
+                        if (lookup != null) {
+                            for (Player p : lookup.players()) {
+                                ids.put(p.name(), p.accountId());
+                            }
+                        }
+                    }
+                }
+                int added = 0;
+                try (Connection c = session.bean("dataSource", DataSource.class).getConnection();
+                        PreparedStatement ps = c.prepareStatement("INSERT INTO players (player_id, player_name, platform) "
+                                + "VALUES (?, ?, ?) ON CONFLICT (player_id) DO NOTHING")) {
+                    for (String name : names) {
+                        String id = ids.getOrDefault(name, "pending:" + name);
+                        ps.setString(1, id);
+                        ps.setString(2, name);
+                        ps.setString(3, platform);
+                        int n = ps.executeUpdate();
+                        added += n;
+                        System.out.println((n == 1 ? "added   " : "known   ") + name + " " + id);
+                    }
+                }
+                System.out.println(added + " player(s) added");
+                return 0;
+            }
+        }
+    }
+
+    abstract static class ByName implements Callable<Integer> {
+        @ParentCommand
+        PlayersCommand players;
+
+        @Parameters(arity = "1..*", paramLabel = "NAME", description = "Player names.")
+        List<String> names;
+
+        abstract String sql();
+
+        abstract String done();
+
+        @Override
+        public Integer call() throws Exception {
+            try (HubSession session = HubSession.open(players.parent.home(), players.parent.settings);
+                    Connection c = session.bean("dataSource", DataSource.class).getConnection();
+                    PreparedStatement ps = c.prepareStatement(sql())) {
+                int missing = 0;
+                for (String name : names) {
+                    ps.setString(1, name);
+                    if (ps.executeUpdate() == 0) {
+                        System.err.println("no player named " + name);
+                        missing++;
+                    } else {
+                        System.out.println(done() + " " + name);
+                    }
+                }
+                return missing == 0 ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stop tracking and forget players.")
+    static class Remove extends ByName {
+        String sql() {
+            return "DELETE FROM players WHERE player_name = ?";
+        }
+
+        String done() {
+            return "removed";
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Track players again.")
+    static class Enable extends ByName {
+        String sql() {
+            return "UPDATE players SET tracking_enabled = TRUE, updated_at = now() WHERE player_name = ?";
+        }
+
+        String done() {
+            return "enabled";
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Stop tracking players (they are kept).")
+    static class Disable extends ByName {
+        String sql() {
+            return "UPDATE players SET tracking_enabled = FALSE, updated_at = now() WHERE player_name = ?";
+        }
+
+        String done() {
+            return "disabled";
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the players.")
+    static class ListPlayers implements Callable<Integer> {
+        @ParentCommand
+        PlayersCommand players;
+
+        @Override
+        public Integer call() throws Exception {
+            try (HubSession session = HubSession.open(players.parent.home(), players.parent.settings);
+                    Connection c = session.bean("dataSource", DataSource.class).getConnection();
+                    PreparedStatement ps = c.prepareStatement("SELECT player_name, player_id, platform, tracking_enabled "
+                            + "FROM players ORDER BY player_name");
+                    ResultSet rs = ps.executeQuery()) {
+                List<String> lines = new ArrayList<>();
+                while (rs.next()) {
+                    lines.add(String.format("%-24s %-42s %-8s %s", rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getBoolean(4) ? "tracked" : "disabled"));
+                }
+                lines.forEach(System.out::println);
+                System.out.println(lines.size() + " player(s)");
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package gg.pewstats.collectors.cli;
+
+import gg.pewstats.collectors.pubg.ApiKeyPool;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.springframework.amqp.core.AmqpAdmin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code status}: matches per status, queue and dead-letter depths, latest errors, API keys. */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the state of the pipeline.")
+class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    CollectorsCommand parent;
+
+    @Override
+    public Integer call() throws Exception {
+        try (HubSession session = HubSession.open(parent.home(), parent.settings)) {
+            System.out.println("Matches by status:");
+            try (Connection c = session.bean("dataSource", DataSource.class).getConnection(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT status, count(*) FROM matches GROUP BY status "
+                        + "ORDER BY match_status_rank(status), status")) {
+                    while (rs.next()) {
+                        System.out.printf("  %-12s %d%n", rs.getString(1), rs.getLong(2));
+                    }
+                }
+                System.out.println("Latest errors:");
+                try (ResultSet rs = s.executeQuery("SELECT match_id, status, error_message FROM matches "
+                        + "WHERE error_message IS NOT NULL ORDER BY updated_at DESC LIMIT 5")) {
+                    while (rs.next()) {
+                        System.out.printf("  %s (%s): %s%n", rs.getString(1), rs.getString(2), rs.getString(3));
+                    }
+                }
+            }
+            System.out.println("Queues (messages waiting / in the dead-letter queue):");
+            AmqpAdmin admin = session.bean("amqpAdmin", AmqpAdmin.class);
+            var props = session.camel().getPropertiesComponent();
+            for (String key : List.of("queue.discovered", "queue.telemetry", "queue.processing", "queue.completed")) {
+                String queue = props.resolveProperty(key).orElseThrow();
+                System.out.printf("  %-40s %s / %s%n", queue, depth(admin, queue), depth(admin, queue + ".dlq"));
+            }
+            System.out.println("PUBG API keys:");
+            for (ApiKeyPool.ApiKey key : session.bean("apiKeys", ApiKeyPool.class).keys()) {
+                System.out.printf("  %s at %d rpm%n", key.id(), key.rpm());
+            }
+            return 0;
+        }
+    }
+
+    private static String depth(AmqpAdmin admin, String queue) {
+        Properties info = admin.getQueueProperties(queue);
+        return info == null ? "-" : String.valueOf(info.get("QUEUE_MESSAGE_COUNT"));
+    }
+}

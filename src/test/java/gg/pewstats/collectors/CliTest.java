@@ -1,0 +1,104 @@
+package gg.pewstats.collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import gg.pewstats.collectors.cli.CollectorsCommand;
+import gg.pewstats.collectors.testing.PubgSamples;
+import gg.pewstats.collectors.testing.SharedDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The operator's commands, run as {@code java -jar collectors.jar <command>} runs them, with their exit codes. */
+class CliTest {
+
+    static SharedDatabase db;
+    static WireMockServer api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = new SharedDatabase();
+        api = new WireMockServer(options().dynamicPort());
+        api.start();
+        api.stubFor(get(urlPathEqualTo("/shards/steam/players")).withQueryParam("filter[playerNames]", equalTo("shroud"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/vnd.api+json").withBody(PubgSamples.read(PubgSamples.PLAYERS_ONE))));
+        api.stubFor(get(urlPathEqualTo("/shards/steam/players")).withQueryParam("filter[playerIds]", equalTo("account.d50fdc18fcad49c691d38466bed6f8fd"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/vnd.api+json").withBody(PubgSamples.read(PubgSamples.PLAYERS_ONE))));
+        api.stubFor(get(urlPathMatching("/shards/steam/matches/.*")).willReturn(aResponse().withStatus(404)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (api != null) {
+            api.stop();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    /** Runs a command; returns its exit code and what it printed. */
+    private static Object[] run(String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        // settings that win over the environment (which may point at another database)
+        for (String setting : new String[] {"db.url=" + db.url, "db.user=" + db.servers.dbUser(), "db.password=" + db.servers.dbPassword(),
+            "rabbitmq.url=", "rabbitmq.host=" + db.servers.amqpHost(), "rabbitmq.port=" + db.servers.amqpPort(),
+            "rabbitmq.username=" + db.servers.amqpUser(), "rabbitmq.password=" + db.servers.amqpPassword(),
+            "hub.env=" + db.queueSuffix, "pubg.api-base-url=" + api.baseUrl(), "pubg.api-keys=cli-key-0001"}) {
+            args.add("--set");
+            args.add(setting);
+        }
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int code = new CommandLine(new CollectorsCommand()).execute(args.toArray(String[]::new));
+            return new Object[] {code, out.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void operatorCommands() {
+        Object[] migrate = run("db", "migrate");
+        assertThat(migrate[0]).isEqualTo(0);
+        assertThat((String) migrate[1]).contains("Schema migrated");
+
+        // names resolved to account ids through the API
+        Object[] added = run("players", "add", "shroud");
+        assertThat(added[0]).isEqualTo(0);
+        assertThat(db.count("SELECT count(*) FROM players WHERE player_id = 'account.d50fdc18fcad49c691d38466bed6f8fd' "
+                + "AND player_name = 'shroud'")).isEqualTo(1);
+        assertThat(run("players", "disable", "shroud")[0]).isEqualTo(0);
+        assertThat(db.count("SELECT count(*) FROM players WHERE NOT tracking_enabled")).isEqualTo(1);
+        assertThat((String) run("players", "list")[1]).contains("shroud").contains("disabled");
+        assertThat(run("players", "enable", "shroud")[0]).isEqualTo(0);
+        assertThat(run("players", "remove", "nobody")[0]).isEqualTo(1);
+
+        // one discovery run: shroud's 19 matches are gone from the API (404), so stored as failed
+        assertThat(run("discover", "--once")[0]).isEqualTo(0);
+        assertThat(db.count("SELECT count(*) FROM matches WHERE status = 'failed'")).isEqualTo(19);
+
+        Object[] status = run("status");
+        assertThat(status[0]).isEqualTo(0);
+        assertThat((String) status[1]).contains("failed").contains("19").contains("match.discovered." + db.queueSuffix)
+                .contains("key1…0001").doesNotContain("cli-key-0001");
+
+        assertThat(run("no-such-command")[0]).isEqualTo(2);
+        assertThat(run("run", "--stages", "bogus")[0]).isEqualTo(2);
+    }
+}
