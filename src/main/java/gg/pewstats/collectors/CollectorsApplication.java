@@ -20,7 +20,7 @@ public final class CollectorsApplication {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
         // a command (not a hub run) prints its own output: the hub's chatter only from WARN up
-        if (args.length > 0 && java.util.List.of("db", "players", "discover", "status").contains(args[0])
+        if (args.length > 0 && java.util.List.of("db", "players", "discover", "reprocess", "backfill", "status").contains(args[0])
                 && System.getProperty("LOG_ROOT_LEVEL") == null) {
             System.setProperty("LOG_ROOT_LEVEL", "WARN");
         }

@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import gg.pewstats.collectors.cli.CollectorsCommand;
+import gg.pewstats.collectors.telemetry.TelemetryGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import gg.pewstats.collectors.testing.PubgSamples;
 import gg.pewstats.collectors.testing.SharedDatabase;
 import java.io.ByteArrayOutputStream;
@@ -47,6 +50,51 @@ class CliTest {
         }
         if (db != null) {
             db.close();
+        }
+    }
+
+    @Test
+    void backfillIsResumableAndReprocessSendsStoredMatchesToTheExtraction() throws Exception {
+        Path store = Files.createTempDirectory("pewstats-backfill");
+        TelemetryGenerator generator = new TelemetryGenerator(8, 4, 500, 3);
+        for (String id : List.of("bf-1", "bf-2")) {
+            Files.createDirectories(store.resolve("matchID=" + id));
+            generator.writeGzip(store.resolve("matchID=" + id).resolve("raw.json.gz"));
+        }
+        Files.createDirectories(store.resolve("matchID=bf-bad"));
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(store.resolve("matchID=bf-bad").resolve("raw.json.gz")))) {
+            out.write(Files.readAllBytes(PubgSamples.root().resolve("telemetry/pubg-api-kotlin_telemetry_2018-04_TRUNCATED_original.json")));
+        }
+        String storage = "telemetry.storage-path=" + store;
+
+        Object[] first = run("backfill", store.toString(), "--set", storage);
+        assertThat(first[0]).as("a file failed").isEqualTo(1);
+        assertThat((String) first[1]).contains("3 file(s): 2 extracted, 0 already done, 1 failed");
+        assertThat(db.count("SELECT count(*) FROM matches WHERE match_id IN ('bf-1', 'bf-2') AND status = 'completed'")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM landings WHERE match_id = 'bf-1'")).isEqualTo(8);
+        assertThat(db.count("SELECT count(*) FROM matches WHERE match_id = 'bf-bad' AND status = 'failed' "
+                + "AND error_message LIKE '%truncated%'")).isEqualTo(1);
+
+        // resumable: what is done is not done again
+        long rows = db.count("SELECT count(*) FROM weapon_kill_events");
+        assertThat((String) run("backfill", store.toString(), "--set", storage)[1]).contains("0 extracted, 2 already done, 1 failed");
+        assertThat(db.count("SELECT count(*) FROM weapon_kill_events")).isEqualTo(rows);
+
+        // reprocess: a match whose file is stored goes to the extraction queue
+        assertThat(run("reprocess", "bf-1", "--set", storage)[0]).isEqualTo(0);
+        assertThat(run("reprocess", "no-such-match", "--set", storage)[0]).isEqualTo(1);
+        org.springframework.amqp.rabbit.connection.CachingConnectionFactory connections =
+                new org.springframework.amqp.rabbit.connection.CachingConnectionFactory(db.servers.amqpHost(), db.servers.amqpPort());
+        connections.setUsername(db.servers.amqpUser());
+        connections.setPassword(db.servers.amqpPassword());
+        try {
+            org.springframework.amqp.core.Message message = new org.springframework.amqp.rabbit.core.RabbitTemplate(connections)
+                    .receive("match.processing.telemetry." + db.queueSuffix, 5000);
+            assertThat(message).isNotNull();
+            assertThat(new String(message.getBody(), StandardCharsets.UTF_8)).contains("\"match_id\":\"bf-1\"")
+                    .contains(store.resolve("matchID=bf-1").resolve("raw.json.gz").toString());
+        } finally {
+            connections.destroy();
         }
     }
 
@@ -99,6 +147,7 @@ class CliTest {
                 .contains("key1…0001").doesNotContain("cli-key-0001");
 
         assertThat(run("no-such-command")[0]).isEqualTo(2);
+        assertThat(run("reprocess")[0]).isEqualTo(2);
         assertThat(run("run", "--stages", "bogus")[0]).isEqualTo(2);
     }
 }

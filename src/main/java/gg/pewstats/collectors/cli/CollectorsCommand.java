@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         description = "PewStats Collectors: PUBG match data into PostgreSQL. With no command, runs the hub.",
         subcommands = {RunCommand.class, RunCommand.MatchDiscovery.class, RunCommand.MatchSummaryWorker.class,
             RunCommand.TelemetryDownloadWorker.class, RunCommand.TelemetryProcessingWorker.class, DbCommand.class,
-            PlayersCommand.class, DiscoverCommand.class, StatusCommand.class})
+            PlayersCommand.class, DiscoverCommand.class, ReprocessCommand.class, BackfillCommand.class, StatusCommand.class})
 public final class CollectorsCommand implements Callable<Integer> {
 
     @Option(names = "--set", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",

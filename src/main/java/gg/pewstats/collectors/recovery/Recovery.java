@@ -69,6 +69,20 @@ public final class Recovery {
         return new Run(redrives, outcomes);
     }
 
+    /**
+     * Messages that drive matches again whatever their status (the reprocess command): from the extraction
+     * when the file is stored, from the download when only the URL is, from the summary otherwise.
+     */
+    public List<Redrive> reprocess(List<String> matchIds) throws SQLException, IOException {
+        List<Redrive> redrives = new ArrayList<>();
+        for (Map<String, Object> match : store.facts(matchIds)) {
+            String matchId = (String) match.get("match_id");
+            String from = files.isComplete(matchId) ? "downloaded" : match.get("telemetry_url") != null ? "summarized" : "discovered";
+            redrives.add(redrive(matchId, from, match));
+        }
+        return redrives;
+    }
+
     private Redrive redrive(String matchId, String status, Map<String, Object> match) throws IOException {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("match_id", matchId);

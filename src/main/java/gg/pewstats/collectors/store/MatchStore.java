@@ -281,6 +281,63 @@ public final class MatchStore {
         }
     }
 
+    /** Match ids chosen for reprocessing: the failed ones, or those played since a time. */
+    public List<String> matchIds(String where, Object parameter) throws SQLException {
+        String sql = switch (where) {
+            case "failed" -> "SELECT match_id FROM matches WHERE status = 'failed' ORDER BY match_id";
+            case "since" -> "SELECT match_id FROM matches WHERE match_datetime >= ? ORDER BY match_datetime";
+            default -> throw new IllegalArgumentException(where);
+        };
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setObject(1, parameter);
+            }
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** The stored facts of matches, as {@link #claimStuck} returns them, without claiming anything. */
+    public List<Map<String, Object>> facts(List<String> matchIds) throws SQLException {
+        String sql = "SELECT m.match_id, m.status, m.attempts, m.error_message, m.map_name, m.game_mode, m.match_datetime, "
+                + "m.telemetry_url, (SELECT count(*) FROM match_summaries s WHERE s.match_id = m.match_id) AS participant_count "
+                + "FROM matches m WHERE m.match_id = ANY(?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", matchIds.toArray()));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (String column : List.of("match_id", "status", "error_message", "map_name", "game_mode", "telemetry_url")) {
+                        row.put(column, rs.getString(column));
+                    }
+                    row.put("attempts", rs.getInt("attempts"));
+                    row.put("match_datetime", rs.getObject("match_datetime", java.time.OffsetDateTime.class));
+                    row.put("participant_count", rs.getInt("participant_count"));
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** True when the match's telemetry rows are stored (status completed). */
+    public boolean isCompleted(String matchId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM matches WHERE match_id = ? AND status = 'completed')")) {
+            ps.setString(1, matchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** Status downloaded (a match not stored yet is stored with it). */
     public void markDownloaded(String matchId) throws SQLException {
         String sql = "INSERT INTO matches (match_id, status) VALUES (?, 'downloaded') ON CONFLICT (match_id) DO UPDATE "

@@ -84,7 +84,8 @@ public final class TelemetryExtraction {
         return extraction;
     }
 
-    private MatchContext context(String matchId) throws SQLException {
+    /** What the database knows of a match and of the tracked players, for its extractors. */
+    public MatchContext context(String matchId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             String mapName = null;
             String gameMode = null;
