@@ -20,9 +20,13 @@ public final class CollectorsApplication {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
         // a command (not a hub run) prints its own output: the hub's chatter only from WARN up
-        if (args.length > 0 && java.util.List.of("db", "players", "discover", "reprocess", "backfill", "status").contains(args[0])
-                && System.getProperty("LOG_ROOT_LEVEL") == null) {
+        boolean command = java.util.Arrays.stream(args)
+                .anyMatch(java.util.List.of("db", "players", "discover", "reprocess", "backfill", "status")::contains);
+        if (command && System.getProperty("LOG_ROOT_LEVEL") == null) {
             System.setProperty("LOG_ROOT_LEVEL", "WARN");
+            if (System.getenv("LOG_LEVEL") == null) {
+                System.setProperty("LOG_LEVEL", "WARN");
+            }
         }
         System.exit(new picocli.CommandLine(new gg.pewstats.collectors.cli.CollectorsCommand()).execute(args));
     }

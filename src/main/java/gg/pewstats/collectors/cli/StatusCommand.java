@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -45,11 +46,32 @@ class StatusCommand implements Callable<Integer> {
                 String queue = props.resolveProperty(key).orElseThrow();
                 System.out.printf("  %-40s %s / %s%n", queue, depth(admin, queue), depth(admin, queue + ".dlq"));
             }
-            System.out.println("PUBG API keys:");
+            System.out.println("PUBG API keys (calls since the running hub started, by outcome):");
+            String port = props.resolveProperty("hub.status-port").orElse("");
+            Map<String, Map<String, Long>> usage = usage(port);
             for (ApiKeyPool.ApiKey key : session.bean("apiKeys", ApiKeyPool.class).keys()) {
-                System.out.printf("  %s at %d rpm%n", key.id(), key.rpm());
+                System.out.printf("  %s at %d rpm: %s%n", key.id(), key.rpm(),
+                        usage == null ? "no running hub answered on port " + port : usage.getOrDefault(key.id(), Map.of()));
             }
             return 0;
+        }
+    }
+
+    /** Calls per key and outcome, read from the metrics of the hub running on this machine; null when none answers. */
+    static Map<String, Map<String, Long>> usage(String port) {
+        try {
+            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/observe/metrics")).timeout(java.time.Duration.ofSeconds(5))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            Map<String, Map<String, Long>> usage = new java.util.TreeMap<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "pewstats_api_calls_total\\{key=\"([^\"]+)\",outcome=\"([^\"]+)\"\\} ([0-9.E]+)").matcher(metrics);
+            while (m.find()) {
+                usage.computeIfAbsent(m.group(1), k -> new java.util.TreeMap<>()).put(m.group(2), (long) Double.parseDouble(m.group(3)));
+            }
+            return usage;
+        } catch (Exception e) {
+            return null;
         }
     }
 
