@@ -241,23 +241,7 @@ public final class MatchStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, seconds);
             ps.setInt(2, limit);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("match_id", rs.getString("match_id"));
-                    row.put("status", rs.getString("status"));
-                    row.put("attempts", rs.getInt("attempts"));
-                    row.put("error_message", rs.getString("error_message"));
-                    row.put("map_name", rs.getString("map_name"));
-                    row.put("game_mode", rs.getString("game_mode"));
-                    row.put("match_datetime", rs.getObject("match_datetime", java.time.OffsetDateTime.class));
-                    row.put("telemetry_url", rs.getString("telemetry_url"));
-                    row.put("participant_count", rs.getInt("participant_count"));
-                    rows.add(row);
-                }
-            }
-            return rows;
+            return factsOf(ps);
         }
     }
 
@@ -309,21 +293,26 @@ public final class MatchStore {
                 + "FROM matches m WHERE m.match_id = ANY(?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("text", matchIds.toArray()));
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (String column : List.of("match_id", "status", "error_message", "map_name", "game_mode", "telemetry_url")) {
-                        row.put(column, rs.getString(column));
-                    }
-                    row.put("attempts", rs.getInt("attempts"));
-                    row.put("match_datetime", rs.getObject("match_datetime", java.time.OffsetDateTime.class));
-                    row.put("participant_count", rs.getInt("participant_count"));
-                    rows.add(row);
-                }
-            }
-            return rows;
+            return factsOf(ps);
         }
+    }
+
+    /** The rows of a query over matches' facts (claimStuck, facts), one map per match. */
+    private static List<Map<String, Object>> factsOf(PreparedStatement ps) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (String column : List.of("match_id", "status", "error_message", "map_name", "game_mode", "telemetry_url")) {
+                    row.put(column, rs.getString(column));
+                }
+                row.put("attempts", rs.getInt("attempts"));
+                row.put("match_datetime", rs.getObject("match_datetime", java.time.OffsetDateTime.class));
+                row.put("participant_count", rs.getInt("participant_count"));
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     /** True when the match's telemetry rows are stored (status completed). */
