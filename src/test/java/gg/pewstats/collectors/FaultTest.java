@@ -78,9 +78,8 @@ class FaultTest {
             waitFor("every match completed or failed", LIMIT,
                     () -> db.count("SELECT count(*) FROM matches WHERE status IN ('completed', 'failed')") >= MATCHES);
             // every metric the Grafana dashboard in config/ charts is one this hub, having done everything, exports
-            String exported = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + env.get("HTTP_PORT") + "/observe/metrics")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String exported = gg.pewstats.collectors.testing.Http.get(
+                    "http://127.0.0.1:" + env.get("HTTP_PORT") + "/observe/metrics").body();
             java.util.regex.Matcher names = java.util.regex.Pattern.compile("(pewstats|camel)_[a-z_]+")
                     .matcher(Files.readString(Path.of("config", "grafana-dashboard.json")));
             int charted = 0;

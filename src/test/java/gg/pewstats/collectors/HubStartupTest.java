@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gg.pewstats.collectors.testing.TestHub;
 import gg.pewstats.collectors.testing.TestServers;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
@@ -81,13 +78,10 @@ class HubStartupTest {
 
     @Test
     void healthAndMetricsAnswer() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/observe/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = gg.pewstats.collectors.testing.Http.get("http://127.0.0.1:" + port + "/observe/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"UP\"");
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = gg.pewstats.collectors.testing.Http.get("http://127.0.0.1:" + port + "/observe/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("routeId=\"match-summary\"");
     }

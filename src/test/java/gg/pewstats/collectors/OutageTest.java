@@ -14,9 +14,6 @@ import gg.pewstats.collectors.infra.EmbeddedDatabase;
 import gg.pewstats.collectors.testing.PubgSamples;
 import gg.pewstats.collectors.testing.TestHub;
 import gg.pewstats.collectors.testing.TestServers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,8 +107,7 @@ class OutageTest {
     }
 
     private static HttpResponse<String> health(int port) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health"))
-                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        return gg.pewstats.collectors.testing.Http.get("http://127.0.0.1:" + port + "/observe/health");
     }
 
 }

@@ -17,10 +17,6 @@ import gg.pewstats.collectors.testing.PubgSamples;
 import gg.pewstats.collectors.testing.TestHub;
 import gg.pewstats.collectors.testing.TestServers;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +108,8 @@ class SecretsTest {
         }
         assertThat(read).isGreaterThan(100);
 
-        HttpClient http = HttpClient.newHttpClient();
         for (String path : new String[] {"/observe/metrics", "/observe/health"}) {
-            String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body = gg.pewstats.collectors.testing.Http.get("http://127.0.0.1:" + port + path).body();
             assertThat(leaks(body)).as(path).isFalse();
         }
     }

@@ -60,7 +60,9 @@ class StatusCommand implements Callable<Integer> {
     /** Calls per key and outcome, read from the metrics of the hub running on this machine; null when none answers. */
     static Map<String, Map<String, Long>> usage(String port) {
         try {
-            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            // HTTP/1.1: no h2c upgrade offered to the plain-HTTP management server
+            String metrics = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(java.time.Duration.ofSeconds(5)).build().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://127.0.0.1:" + port + "/observe/metrics")).timeout(java.time.Duration.ofSeconds(5))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             Map<String, Map<String, Long>> usage = new java.util.TreeMap<>();

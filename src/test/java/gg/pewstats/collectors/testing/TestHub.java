@@ -113,9 +113,7 @@ public final class TestHub implements AutoCloseable {
     /** The text of {@code /observe/metrics} (Prometheus format). */
     public String metrics() throws Exception {
         String port = camel().getPropertiesComponent().resolveProperty("camel.management.port").orElseThrow();
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return Http.get("http://127.0.0.1:" + port + "/observe/metrics").body();
     }
 
     /** The value of one metric line, e.g. {@code pewstats_rows_written_total{table="landings"}}; -1 when absent. */
