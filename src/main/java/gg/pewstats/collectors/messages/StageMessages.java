@@ -20,30 +20,35 @@ public final class StageMessages {
 
     /** {@code match.discovered}: match_id, map_name, game_mode, match_datetime, telemetry_url. */
     public Map<String, Object> discovered(MatchData match) {
+        return discoveredFromStore(match.match());
+    }
+
+    /** {@code match.discovered} from a match's stored facts (a match driven again). */
+    public Map<String, Object> discoveredFromStore(Map<String, Object> facts) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("match_id", match.matchId());
-        m.put("map_name", match.match().get("map_name"));
-        m.put("game_mode", match.match().get("game_mode"));
-        m.put("match_datetime", iso(match.match().get("match_datetime")));
-        m.put("telemetry_url", match.match().get("telemetry_url"));
+        m.put("match_id", facts.get("match_id"));
+        m.put("map_name", facts.get("map_name"));
+        m.put("game_mode", facts.get("game_mode"));
+        m.put("match_datetime", iso(facts.get("match_datetime")));
+        m.put("telemetry_url", facts.get("telemetry_url"));
         return m;
     }
 
     /** {@code match.telemetry}: what the download stage needs, from a freshly stored match. */
     public Map<String, Object> summaryComplete(MatchData match, int participantCount) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("match_id", match.matchId());
-        m.put("telemetry_url", match.match().get("telemetry_url"));
-        m.put("participant_count", participantCount);
-        m.put("map_name", match.match().get("map_name"));
-        m.put("game_mode", match.match().get("game_mode"));
-        m.put("match_datetime", iso(match.match().get("match_datetime")));
-        return m;
+        Map<String, Object> facts = new LinkedHashMap<>(match.match());
+        facts.put("participant_count", participantCount);
+        return summaryCompleteFromStore(facts);
     }
 
-    /** {@code match.telemetry}: the same message, from facts stored earlier (a re-delivered match). */
+    /** {@code match.telemetry}: the same message, from facts stored earlier (a re-delivered or re-driven match). */
     public Map<String, Object> summaryCompleteFromStore(Map<String, Object> facts) {
-        Map<String, Object> m = new LinkedHashMap<>(facts);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("match_id", facts.get("match_id"));
+        m.put("telemetry_url", facts.get("telemetry_url"));
+        m.put("participant_count", facts.get("participant_count"));
+        m.put("map_name", facts.get("map_name"));
+        m.put("game_mode", facts.get("game_mode"));
         m.put("match_datetime", iso(facts.get("match_datetime")));
         return m;
     }
@@ -81,7 +86,7 @@ public final class StageMessages {
         m.put("file_size_mb", file.get("file_size_mb"));
         m.put("map_name", summaryComplete.get("map_name"));
         m.put("game_mode", summaryComplete.get("game_mode"));
-        m.put("match_datetime", summaryComplete.get("match_datetime"));
+        m.put("match_datetime", iso(summaryComplete.get("match_datetime")));
         m.put("downloaded_at", OffsetDateTime.now(java.time.ZoneOffset.UTC).toString());
         m.put("worker_id", workerId);
         return m;

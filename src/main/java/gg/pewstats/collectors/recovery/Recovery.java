@@ -1,11 +1,11 @@
 package gg.pewstats.collectors.recovery;
 
+import gg.pewstats.collectors.messages.StageMessages;
 import gg.pewstats.collectors.store.MatchStore;
 import gg.pewstats.collectors.telemetry.TelemetryFiles;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,11 +34,15 @@ public final class Recovery {
     private final String discoveredQueue;
     private final String telemetryQueue;
     private final String processingQueue;
+    private final StageMessages messages;
+    private final String workerId;
 
-    public Recovery(MatchStore store, TelemetryFiles files, int stuckAfterSeconds, int maxAttempts, int batchSize,
-            String discoveredQueue, String telemetryQueue, String processingQueue) {
+    public Recovery(MatchStore store, TelemetryFiles files, StageMessages messages, String workerId, int stuckAfterSeconds,
+            int maxAttempts, int batchSize, String discoveredQueue, String telemetryQueue, String processingQueue) {
         this.store = store;
         this.files = files;
+        this.messages = messages;
+        this.workerId = workerId;
         this.stuckAfterSeconds = stuckAfterSeconds;
         this.maxAttempts = maxAttempts;
         this.batchSize = batchSize;
@@ -84,40 +88,21 @@ public final class Recovery {
     }
 
     private Redrive redrive(String matchId, String status, Map<String, Object> match) throws IOException {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("match_id", matchId);
-        Object datetime = match.get("match_datetime");
         switch (status) {
             case "discovered" -> {
-                message.put("map_name", match.get("map_name"));
-                message.put("game_mode", match.get("game_mode"));
-                message.put("match_datetime", datetime == null ? null : datetime.toString());
-                message.put("telemetry_url", match.get("telemetry_url"));
-                return new Redrive(discoveredQueue, matchId, status, message);
+                return new Redrive(discoveredQueue, matchId, status, messages.discoveredFromStore(match));
             }
             case "downloaded" -> {
                 if (files.isComplete(matchId)) {
-                    message.putAll(files.describe(matchId));
-                    message.put("map_name", match.get("map_name"));
-                    message.put("game_mode", match.get("game_mode"));
-                    message.put("match_datetime", datetime == null ? null : datetime.toString());
-                    return new Redrive(processingQueue, matchId, status, message);
+                    return new Redrive(processingQueue, matchId, status,
+                            messages.processing(match, files.describe(matchId), workerId));
                 }
                 // the file is gone or incomplete: download it again
-                return summarized(matchId, match, message, datetime);
+                return new Redrive(telemetryQueue, matchId, status, messages.summaryCompleteFromStore(match));
             }
             default -> {
-                return summarized(matchId, match, message, datetime);
+                return new Redrive(telemetryQueue, matchId, status, messages.summaryCompleteFromStore(match));
             }
         }
-    }
-
-    private Redrive summarized(String matchId, Map<String, Object> match, Map<String, Object> message, Object datetime) {
-        message.put("telemetry_url", match.get("telemetry_url"));
-        message.put("participant_count", match.get("participant_count"));
-        message.put("map_name", match.get("map_name"));
-        message.put("game_mode", match.get("game_mode"));
-        message.put("match_datetime", datetime == null ? null : datetime.toString());
-        return new Redrive(telemetryQueue, matchId, (String) match.get("status"), message);
     }
 }
