@@ -88,10 +88,13 @@ public final class MatchMapper {
         row.put("team_rank", rosterStats == null ? null : integer(rosterStats, "rank"));
         // The API sends "won" as the string "true"/"false".
         row.put("won", roster == null ? null : Boolean.valueOf(roster.path("attributes").path("won").asText("false")));
-        for (String key : List.of("map_name", "game_mode", "game_type", "match_datetime", "shard_id",
+        for (String key : List.of("map_name", "game_mode", "match_datetime", "shard_id", "is_custom_match",
                 "season_state", "title_id")) {
             row.put(key, match.get(key));
         }
+        // the live match_summaries call the API's matchType match_type and the duration match_duration
+        row.put("match_type", match.get("game_type"));
+        row.put("match_duration", match.get("duration"));
         row.put("dbnos", integer(stats, "DBNOs"));
         row.put("assists", integer(stats, "assists"));
         row.put("boosts", integer(stats, "boosts"));

@@ -64,20 +64,26 @@ public final class Characters {
         return bool(character, "isInVehicle");
     }
 
-    /** The regions the character is in, comma separated; null when the data has no zone list. */
+    /** The regions the character is in, as a JSON array text ({@code ["pochinki"]}); null without a zone list. */
     public static String zone(JsonNode character) {
         JsonNode zone = character == null ? null : character.get("zone");
-        if (zone == null || !zone.isArray()) {
-            return null;
+        return zone == null || !zone.isArray() ? null : zone.toString();
+    }
+
+    /**
+     * In a vehicle: modern Characters say isInVehicle; kill events also carry the character's vehicle,
+     * whose type is "" on foot.
+     */
+    public static Boolean inVehicle(JsonNode character, JsonNode vehicle) {
+        Boolean flag = inVehicle(character);
+        if (flag != null) {
+            return flag;
         }
-        StringBuilder joined = new StringBuilder();
-        for (JsonNode region : zone) {
-            if (joined.length() > 0) {
-                joined.append(',');
-            }
-            joined.append(region.asText());
+        if (vehicle != null && vehicle.isObject()) {
+            String vehicleType = text(vehicle, "vehicleType");
+            return vehicleType != null && !vehicleType.isEmpty();
         }
-        return joined.toString();
+        return null;
     }
 
     /** Bots: {@code ai.} account ids, or {@code type: "user_ai"} in modern data. */

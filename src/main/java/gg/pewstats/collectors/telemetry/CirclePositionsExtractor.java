@@ -7,14 +7,15 @@ import java.util.Set;
 /**
  * {@code circle_positions} from LogGameStatePeriodic: one row per zone phase. A phase begins when a new
  * white circle (poisonGasWarning position and radius) is announced; the row keeps that circle's centre
- * and radius, the game time it was first seen and the blue zone (safetyZone) at that moment.
+ * and radius, when it was first seen ({@code game_time}, and {@code elapsed_time} in seconds since the
+ * start) and the blue zone (safetyZone) at that moment.
  */
 public final class CirclePositionsExtractor implements Extractor {
 
     private final MatchContext match;
     private final TableRows rows = new TableRows("circle_positions", List.of("match_id", "phase_num", "center_x",
-            "center_y", "radius", "game_time", "safe_center_x", "safe_center_y", "safe_radius", "alive_players",
-            "map_name", "event_time"));
+            "center_y", "radius", "elapsed_time", "safe_center_x", "safe_center_y", "safe_radius", "alive_players",
+            "is_game", "map_name", "match_type", "match_date", "game_time"));
     private double lastX = Double.NaN;
     private double lastY = Double.NaN;
     private double lastRadius = Double.NaN;
@@ -52,7 +53,8 @@ public final class CirclePositionsExtractor implements Extractor {
         JsonNode safe = state.get("safetyZonePosition");
         rows.add(match.matchId(), phase, x, y, radius, Characters.number(state, "elapsedTime"),
                 Characters.number(safe, "x"), Characters.number(safe, "y"), Characters.number(state, "safetyZoneRadius"),
-                Characters.integer(state, "numAlivePlayers"), match.mapName(), Characters.eventTime(event));
+                Characters.integer(state, "numAlivePlayers"), Characters.isGame(event), match.mapName(),
+                match.gameType(), match.matchDatetime(), Characters.eventTime(event));
     }
 
     @Override

@@ -15,10 +15,11 @@ public final class DamageEventsExtractor implements Extractor {
 
     private final MatchContext match;
     private final TableRows rows = new TableRows("player_damage_events", List.of("match_id", "event_index",
-            "attack_id", "attacker_id", "attacker_name", "attacker_team_id", "attacker_health", "attacker_x",
-            "attacker_y", "attacker_z", "victim_id", "victim_name", "victim_team_id", "victim_health", "victim_x",
-            "victim_y", "victim_z", "damage_type_category", "damage_reason", "damage", "weapon_id",
-            "is_through_wall", "is_game", "event_time"));
+            "attack_id", "attacker_id", "attacker_name", "attacker_team_id", "attacker_health",
+            "attacker_location_x", "attacker_location_y", "attacker_location_z", "victim_id", "victim_name",
+            "victim_team_id", "victim_health", "victim_location_x", "victim_location_y", "victim_location_z",
+            "damage_type_category", "damage_reason", "damage", "weapon_id", "is_through_wall", "is_game",
+            "event_timestamp"));
 
     public DamageEventsExtractor(MatchContext match) {
         this.match = match;

@@ -16,14 +16,18 @@ public final class KillPositionsExtractor implements Extractor {
     private final MatchContext match;
     private final TableRows rows = new TableRows("kill_positions", List.of("match_id", "event_index",
             "event_version", "attack_id", "dbno_id", "victim_id", "victim_name", "victim_team_id", "victim_is_bot",
-            "victim_x", "victim_y", "victim_z", "victim_in_blue_zone", "victim_in_red_zone", "victim_zone",
-            "dbno_maker_id", "dbno_maker_name", "dbno_maker_x", "dbno_maker_y", "dbno_maker_z", "dbno_maker_zone",
-            "dbno_damage_reason", "dbno_damage_category", "dbno_damage_causer", "dbno_distance",
-            "finisher_id", "finisher_name", "finisher_x", "finisher_y", "finisher_z", "finisher_zone",
-            "finish_damage_reason", "finish_damage_category", "finish_damage_causer", "finish_distance",
-            "killer_id", "killer_name", "killer_team_id", "killer_is_bot", "killer_x", "killer_y", "killer_z",
-            "killer_damage_reason", "killer_damage_category", "killer_damage_causer", "killer_distance",
-            "is_suicide", "is_game", "map_name", "game_mode", "match_datetime", "event_time"));
+            "victim_x_location", "victim_y_location", "victim_z_location", "victim_in_blue_zone",
+            "victim_in_red_zone", "victim_in_vehicle", "killed_in_zone",
+            "dbno_maker_id", "dbno_maker_name", "dbno_maker_team_id", "dbno_maker_x_location",
+            "dbno_maker_y_location", "dbno_maker_z_location", "dbno_maker_zone",
+            "dbno_damage_reason", "dbno_damage_category", "dbno_damage_causer_name", "dbno_damage_causer_distance",
+            "finisher_id", "finisher_name", "finisher_team_id", "finisher_x_location", "finisher_y_location",
+            "finisher_z_location", "finisher_zone", "finisher_damage_reason", "finisher_damage_category",
+            "finisher_damage_causer_name", "finisher_damage_causer_distance",
+            "killer_id", "killer_name", "killer_team_id", "killer_is_bot", "killer_x_location", "killer_y_location",
+            "killer_z_location", "killer_damage_reason", "killer_damage_category", "killer_damage_causer_name",
+            "killer_damage_causer_distance", "is_suicide", "is_game", "map_name", "game_mode", "game_type",
+            "match_datetime", "event_timestamp"));
 
     public KillPositionsExtractor(MatchContext match) {
         this.match = match;
@@ -50,12 +54,13 @@ public final class KillPositionsExtractor implements Extractor {
                 Characters.longValue(event, "dBNOId"),
                 Characters.accountId(victim), Characters.name(victim), Characters.teamId(victim), Characters.isBot(victim),
                 Characters.x(victim), Characters.y(victim), Characters.z(victim), Characters.inBlueZone(victim),
-                Characters.inRedZone(victim), Characters.zone(victim),
-                Characters.accountId(maker), Characters.name(maker), Characters.x(maker), Characters.y(maker),
-                Characters.z(maker), Characters.zone(maker),
+                Characters.inRedZone(victim), Characters.inVehicle(victim, v2 ? event.get("victimVehicle") : null),
+                Characters.zone(victim),
+                Characters.accountId(maker), Characters.name(maker), Characters.teamId(maker), Characters.x(maker),
+                Characters.y(maker), Characters.z(maker), Characters.zone(maker),
                 Characters.text(makerDamage, "damageReason"), Characters.text(makerDamage, "damageTypeCategory"),
                 Characters.text(makerDamage, "damageCauserName"), Characters.number(makerDamage, "distance"),
-                Characters.accountId(finisher), Characters.name(finisher), Characters.x(finisher),
+                Characters.accountId(finisher), Characters.name(finisher), Characters.teamId(finisher), Characters.x(finisher),
                 Characters.y(finisher), Characters.z(finisher), Characters.zone(finisher),
                 Characters.text(finishDamage, "damageReason"), Characters.text(finishDamage, "damageTypeCategory"),
                 Characters.text(finishDamage, "damageCauserName"), Characters.number(finishDamage, "distance"),
@@ -63,8 +68,8 @@ public final class KillPositionsExtractor implements Extractor {
                 Characters.x(killer), Characters.y(killer), Characters.z(killer),
                 Characters.text(killerDamage, "damageReason"), Characters.text(killerDamage, "damageTypeCategory"),
                 Characters.text(killerDamage, "damageCauserName"), Characters.number(killerDamage, "distance"),
-                suicide, Characters.isGame(event), match.mapName(), match.gameMode(), match.matchDatetime(),
-                Characters.eventTime(event));
+                suicide, Characters.isGame(event), match.mapName(), match.gameMode(), match.gameType(),
+                match.matchDatetime(), Characters.eventTime(event));
     }
 
     @Override

@@ -11,8 +11,8 @@ public final class LandingsExtractor implements Extractor {
 
     private final MatchContext match;
     private final TableRows rows = new TableRows("landings", List.of("match_id", "event_index", "player_id",
-            "player_name", "team_id", "is_bot", "x", "y", "z", "distance", "is_game", "map_name", "game_mode",
-            "game_type", "match_datetime", "event_time"));
+            "player_name", "team_id", "is_bot", "x_coordinate", "y_coordinate", "z_coordinate", "distance", "is_game", "map_name",
+            "game_mode", "game_type", "match_datetime", "event_timestamp"));
 
     public LandingsExtractor(MatchContext match) {
         this.match = match;

@@ -9,17 +9,21 @@ import java.util.Set;
 /**
  * {@code weapon_kill_events}: knocks (LogPlayerMakeGroggy) and kills (LogPlayerKillV2, V1 LogPlayerKill)
  * with the weapon, distance, both positions, in-vehicle and blue/red-zone flags and the zone phase
- * ({@code common.isGame} rounded down: 0 before the first circle, then 1, 2, ...).
+ * ({@code common.isGame} rounded down: 0 before the first circle, then 1, 2, ...). A row is one event:
+ * a knock has {@code is_knock_down}, a kill {@code is_kill}; a kill's {@code time_survived} is the victim's
+ * seconds from LogMatchStart to the kill.
  */
 public final class WeaponKillsExtractor implements Extractor {
 
     private final MatchContext match;
     private final TableRows rows = new TableRows("weapon_kill_events", List.of("match_id", "event_index",
             "event_type", "attack_id", "dbno_id", "killer_id", "killer_name", "killer_team_id", "victim_id",
-            "victim_name", "victim_team_id", "weapon_id", "damage_type_category", "damage_reason", "distance",
+            "victim_name", "victim_team_id", "weapon_id", "damage_type", "damage_reason", "distance",
             "killer_x", "killer_y", "killer_z", "victim_x", "victim_y", "victim_z", "killer_in_vehicle",
-            "victim_in_vehicle", "killer_in_blue_zone", "killer_in_red_zone", "victim_in_blue_zone",
-            "victim_in_red_zone", "zone_phase", "is_game", "map_name", "game_mode", "match_datetime", "event_time"));
+            "victim_in_vehicle", "killer_in_blue_zone", "killer_in_red_zone", "is_blue_zone", "is_red_zone",
+            "is_knock_down", "is_kill", "zone_phase", "time_survived", "is_game", "map_name", "game_mode",
+            "match_type", "match_datetime", "event_timestamp"));
+    private java.time.OffsetDateTime matchStart;
 
     public WeaponKillsExtractor(MatchContext match) {
         this.match = match;
@@ -27,12 +31,16 @@ public final class WeaponKillsExtractor implements Extractor {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("LogPlayerMakeGroggy", "LogPlayerKillV2", "LogPlayerKill");
+        return Set.of("LogMatchStart", "LogPlayerMakeGroggy", "LogPlayerKillV2", "LogPlayerKill");
     }
 
     @Override
     public void accept(int eventIndex, JsonNode event) {
         String type = Characters.text(event, "_T");
+        if ("LogMatchStart".equals(type)) {
+            matchStart = Characters.eventTime(event);
+            return;
+        }
         JsonNode victim = character(event.get("victim"));
         JsonNode killer;
         JsonNode damage;
@@ -53,7 +61,7 @@ public final class WeaponKillsExtractor implements Extractor {
                 killer = character(event.get("finisher"));
                 damage = event.get("finishDamageInfo");
             }
-            killerInVehicle = inVehicle(killer, event.get("killerVehicle"));
+            killerInVehicle = Characters.inVehicle(killer, event.get("killerVehicle"));
         } else {
             eventType = "kill";
             killer = character(event.get("killer"));
@@ -61,9 +69,13 @@ public final class WeaponKillsExtractor implements Extractor {
             killerInVehicle = Characters.inVehicle(killer);
         }
         Boolean victimInVehicle = "LogPlayerKillV2".equals(type)
-                ? inVehicle(victim, event.get("victimVehicle")) : Characters.inVehicle(victim);
+                ? Characters.inVehicle(victim, event.get("victimVehicle")) : Characters.inVehicle(victim);
         Double isGame = Characters.isGame(event);
         Integer phase = isGame == null ? null : (int) Math.floor(isGame + 1e-6);
+        boolean knock = "knock".equals(eventType);
+        java.time.OffsetDateTime time = Characters.eventTime(event);
+        Integer survived = knock || matchStart == null || time == null ? null
+                : (int) java.time.Duration.between(matchStart, time).toSeconds();
         rows.add(match.matchId(), eventIndex, eventType, Characters.longValue(event, "attackId"),
                 Characters.longValue(event, "dBNOId"),
                 Characters.accountId(killer), Characters.name(killer), Characters.teamId(killer),
@@ -73,21 +85,8 @@ public final class WeaponKillsExtractor implements Extractor {
                 Characters.x(killer), Characters.y(killer), Characters.z(killer),
                 Characters.x(victim), Characters.y(victim), Characters.z(victim),
                 killerInVehicle, victimInVehicle, Characters.inBlueZone(killer), Characters.inRedZone(killer),
-                Characters.inBlueZone(victim), Characters.inRedZone(victim), phase, isGame, match.mapName(),
-                match.gameMode(), match.matchDatetime(), Characters.eventTime(event));
-    }
-
-    /** Modern Characters say isInVehicle; kill events also carry a vehicle whose type is "" on foot. */
-    private static Boolean inVehicle(JsonNode character, JsonNode vehicle) {
-        Boolean flag = Characters.inVehicle(character);
-        if (flag != null) {
-            return flag;
-        }
-        if (vehicle != null && vehicle.isObject()) {
-            String vehicleType = Characters.text(vehicle, "vehicleType");
-            return vehicleType != null && !vehicleType.isEmpty();
-        }
-        return null;
+                Characters.inBlueZone(victim), Characters.inRedZone(victim), knock, !knock, phase, survived, isGame,
+                match.mapName(), match.gameMode(), match.gameType(), match.matchDatetime(), time);
     }
 
     @Override

@@ -104,10 +104,10 @@ class TelemetryExtractionTest {
             assertThat(r.get("event_version")).isEqualTo((short) 1);
             assertThat(r.get("victim_id")).isEqualTo(e.path("victim").path("accountId").asText());
             assertThat(r.get("killer_id")).isEqualTo(e.path("killer").path("accountId").asText());
-            assertThat(r.get("killer_damage_causer")).isEqualTo(e.path("damageCauserName").asText());
-            assertThat(r.get("killer_distance")).isEqualTo(e.path("distance").asDouble());
-            assertThat(r.get("victim_x")).isEqualTo(e.path("victim").path("location").path("x").asDouble());
-            assertThat(r.get("event_time")).isEqualTo(Instant.parse(e.path("_D").asText()).atOffset(java.time.ZoneOffset.UTC));
+            assertThat(r.get("killer_damage_causer_name")).isEqualTo(e.path("damageCauserName").asText());
+            assertThat(r.get("killer_damage_causer_distance")).isEqualTo(e.path("distance").asDouble());
+            assertThat(r.get("victim_x_location")).isEqualTo(e.path("victim").path("location").path("x").asDouble());
+            assertThat(r.get("event_timestamp")).isEqualTo(Instant.parse(e.path("_D").asText()).atOffset(java.time.ZoneOffset.UTC));
         }
         TableRows weapons = table(x, "weapon_kill_events");
         assertThat(weapons.size()).isEqualTo(kills.size() + events(all, "LogPlayerMakeGroggy").size());
@@ -131,7 +131,7 @@ class TelemetryExtractionTest {
             assertThat(r.get("center_x")).isEqualTo(circles.get(i)[0]);
             assertThat(r.get("center_y")).isEqualTo(circles.get(i)[1]);
             assertThat(r.get("radius")).isEqualTo(circles.get(i)[2]);
-            assertThat(r.get("game_time")).isEqualTo(circles.get(i)[3]);
+            assertThat(r.get("elapsed_time")).isEqualTo(circles.get(i)[3]);
         }
         // LogMatchStart with plain Characters and LogPlayerLogin name the participants
         assertThat(x.trackedPlayersFound()).containsExactlyInAnyOrderElementsOf(tracked);
@@ -160,6 +160,9 @@ class TelemetryExtractionTest {
         }
         Map<String, Object> knock = row(weapons, knockRow);
         assertThat(knock.get("event_type")).isEqualTo("knock");
+        assertThat(knock.get("is_knock_down")).isEqualTo(true);
+        assertThat(knock.get("is_kill")).isEqualTo(false);
+        assertThat(knock.get("time_survived")).isNull();
         assertThat(knock.get("killer_id")).isEqualTo(groggy.path("attacker").path("accountId").asText());
         assertThat(knock.get("weapon_id")).isEqualTo(groggy.path("damageCauserName").asText());
         assertThat(knock.get("killer_in_vehicle")).isEqualTo(groggy.path("isAttackerInVehicle").asBoolean());
@@ -189,7 +192,7 @@ class TelemetryExtractionTest {
             JsonNode c = landings.get(i).path("character");
             Map<String, Object> r = row(landingRows, i);
             assertThat(r.get("player_id")).isEqualTo(c.path("accountId").asText());
-            assertThat(r.get("x")).isEqualTo(c.path("location").path("x").asDouble());
+            assertThat(r.get("x_coordinate")).isEqualTo(c.path("location").path("x").asDouble());
             assertThat(r.get("is_bot")).isEqualTo("user_ai".equals(c.path("type").asText()));
         }
         assertThat(landingRows.rows().stream().filter(r -> (Boolean) r[5]).count()).isEqualTo(2); // two bots
@@ -208,13 +211,16 @@ class TelemetryExtractionTest {
             Map<String, Object> r = row(killRows, i);
             assertThat(r.get("event_version")).isEqualTo((short) 2);
             assertThat(r.get("dbno_maker_id")).isEqualTo(id(e.path("dBNOMaker")));
-            assertThat(r.get("dbno_damage_causer")).isEqualTo(e.path("dBNODamageInfo").path("damageCauserName").asText());
+            assertThat(r.get("dbno_damage_causer_name")).isEqualTo(e.path("dBNODamageInfo").path("damageCauserName").asText());
             assertThat(r.get("finisher_id")).isEqualTo(id(e.path("finisher")));
-            assertThat(r.get("finish_damage_causer")).isEqualTo(e.path("finishDamageInfo").path("damageCauserName").asText());
-            assertThat(r.get("finish_distance")).isEqualTo(e.path("finishDamageInfo").path("distance").asDouble());
+            assertThat(r.get("finisher_damage_causer_name")).isEqualTo(e.path("finishDamageInfo").path("damageCauserName").asText());
+            assertThat(r.get("finisher_damage_causer_distance")).isEqualTo(e.path("finishDamageInfo").path("distance").asDouble());
             assertThat(r.get("killer_id")).isEqualTo(e.path("killer").isNull() ? null : id(e.path("killer")));
-            assertThat(r.get("victim_zone")).isEqualTo(String.join(",",
-                    JSON.convertValue(e.path("victim").path("zone"), String[].class)));
+            assertThat(JSON.readTree((String) r.get("killed_in_zone"))).isEqualTo(e.path("victim").path("zone"));
+            assertThat(r.get("dbno_maker_team_id")).isEqualTo(e.path("dBNOMaker").isObject()
+                    ? e.path("dBNOMaker").path("teamId").asInt() : null);
+            assertThat(r.get("finisher_team_id")).isEqualTo(e.path("finisher").isObject()
+                    ? e.path("finisher").path("teamId").asInt() : null);
             assertThat(r.get("victim_is_bot")).isEqualTo("user_ai".equals(e.path("victim").path("type").asText()));
             zoneKills += e.path("killer").isNull() ? 1 : 0;
         }
@@ -222,6 +228,21 @@ class TelemetryExtractionTest {
         List<JsonNode> knocks = events(all, "LogPlayerMakeGroggy");
         assertThat(weapons.size()).isEqualTo(knocks.size() + kills.size());
         long killRowsWithWeapon = weapons.rows().stream().filter(r -> "kill".equals(r[2]) && r[11] != null).count();
+        // a kill row: is_kill, never is_knock_down; the victim survived from LogMatchStart to the kill
+        Instant start = Instant.parse(events(all, "LogMatchStart").get(0).path("_D").asText());
+        int checked = 0;
+        for (int i = 0; i < weapons.size(); i++) {
+            Map<String, Object> r = row(weapons, i);
+            boolean kill = "kill".equals(r.get("event_type"));
+            assertThat(r.get("is_kill")).isEqualTo(kill);
+            assertThat(r.get("is_knock_down")).isEqualTo(!kill);
+            if (kill) {
+                Instant at = ((OffsetDateTime) r.get("event_timestamp")).toInstant();
+                assertThat(r.get("time_survived")).isEqualTo((int) java.time.Duration.between(start, at).toSeconds());
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(kills.size());
         assertThat(killRowsWithWeapon).as("kills without a killer take the finisher's weapon (%d zone kills)", zoneKills)
                 .isEqualTo(kills.size());
 
