@@ -128,3 +128,9 @@ CREATE INDEX kill_positions_victim_name_idx ON kill_positions (victim_name);
 CREATE INDEX player_damage_events_attacker_name_idx ON player_damage_events (attacker_name);
 CREATE INDEX player_damage_events_victim_name_idx ON player_damage_events (victim_name);
 CREATE INDEX weapon_kill_events_killer_name_idx ON weapon_kill_events (killer_name);
+
+-- circle_positions ids are UUIDs in the live table
+ALTER TABLE circle_positions ALTER COLUMN id DROP DEFAULT;
+ALTER TABLE circle_positions ALTER COLUMN id TYPE UUID USING gen_random_uuid();
+ALTER TABLE circle_positions ALTER COLUMN id SET DEFAULT gen_random_uuid();
+DROP SEQUENCE IF EXISTS circle_positions_id_seq;

@@ -59,10 +59,27 @@ public final class TestHub implements AutoCloseable {
 
     /** A hub whose config/ and routes/ are read from {@code home} (for tests that edit them). */
     public static TestHub start(Map<String, String> overrides, String home) throws Exception {
+        return start(overrides, home, url -> { });
+    }
+
+    /** What a test does to its hub's new database before the hub starts (given the database's JDBC URL). */
+    @FunctionalInterface
+    public interface DatabaseSetup {
+        void prepare(String jdbcUrl) throws Exception;
+    }
+
+    /** A hub whose database the test prepares first, for example with the live PewStats tables. */
+    public static TestHub start(Map<String, String> overrides, String home, DatabaseSetup setup) throws Exception {
         TestServers servers = TestServers.get();
         String env = TestServers.uniqueName("t");
         String database = TestServers.uniqueName("pewstats_test_");
         String jdbcUrl = servers.createDatabase(database);
+        try {
+            setup.prepare(jdbcUrl);
+        } catch (Exception e) {
+            servers.dropDatabase(database);
+            throw e;
+        }
 
         Main main = new Main();
         Map<String, String> props = new LinkedHashMap<>();

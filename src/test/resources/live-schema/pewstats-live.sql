@@ -1,0 +1,284 @@
+-- The live PewStats database as the Python collectors left it, written for the adoption test from
+-- ../shared/reference/pewstats-tables.md and pewstats-live-system.md §2: their column names and types,
+-- no unique keys on the telemetry tables, NOT NULL where the live DDL has it. A few rows per table,
+-- with exact duplicates where the live code made them (re-runs of plain INSERTs).
+
+CREATE TABLE players (
+    player_id        VARCHAR(255) PRIMARY KEY,
+    player_name      VARCHAR(100) NOT NULL,
+    platform         VARCHAR(50) DEFAULT 'steam',
+    tracking_enabled BOOLEAN NOT NULL DEFAULT true,
+    discord_id       VARCHAR(255) UNIQUE,
+    created_at       TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+    updated_at       TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+);
+
+CREATE TABLE matches (
+    match_id               VARCHAR(255) PRIMARY KEY,
+    map_name               VARCHAR(100) NOT NULL,
+    game_mode              VARCHAR(100) NOT NULL,
+    match_datetime         TIMESTAMP NOT NULL,
+    start_time             TIMESTAMP,
+    telemetry_url          TEXT,
+    game_type              VARCHAR(100) DEFAULT 'unknown',
+    status                 VARCHAR(50) DEFAULT 'discovered',
+    error_message          TEXT,
+    landings_processed     BOOLEAN DEFAULT false,
+    kills_processed        BOOLEAN DEFAULT false,
+    circles_processed      BOOLEAN DEFAULT false,
+    weapons_processed      BOOLEAN DEFAULT false,
+    damage_processed       BOOLEAN DEFAULT false,
+    created_at             TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+    updated_at             TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+    finishing_processed    BOOLEAN DEFAULT FALSE,
+    fights_processed       BOOLEAN DEFAULT FALSE,
+    is_tournament_match    BOOLEAN DEFAULT FALSE,
+    round_id               INTEGER,
+    schedule_match_id      INTEGER,
+    discovered_by          VARCHAR(50),
+    discovery_priority     VARCHAR(20) DEFAULT 'normal',
+    validation_status      VARCHAR(50),
+    team_count             INTEGER,
+    unmatched_player_count INTEGER,
+    stats_aggregated       BOOLEAN DEFAULT FALSE,
+    stats_aggregated_at    TIMESTAMP
+);
+
+CREATE TABLE match_summaries (
+    id                        SERIAL PRIMARY KEY,
+    match_id                  VARCHAR(255) NOT NULL,
+    participant_id            VARCHAR(255) NOT NULL,
+    player_id                 VARCHAR(255) NOT NULL,
+    player_name               VARCHAR(100) NOT NULL,
+    team_id                   INTEGER,
+    team_rank                 INTEGER,
+    won                       BOOLEAN DEFAULT false,
+    map_name                  VARCHAR(50),
+    game_mode                 VARCHAR(50),
+    match_duration            INTEGER,
+    match_datetime            TIMESTAMP,
+    shard_id                  VARCHAR(20),
+    is_custom_match           BOOLEAN DEFAULT false,
+    match_type                VARCHAR(50),
+    season_state              VARCHAR(50),
+    title_id                  VARCHAR(50),
+    dbnos                     INTEGER DEFAULT 0,
+    assists                   INTEGER DEFAULT 0,
+    kills                     INTEGER DEFAULT 0,
+    headshot_kills            INTEGER DEFAULT 0,
+    kill_place                INTEGER,
+    kill_streaks              INTEGER DEFAULT 0,
+    longest_kill              NUMERIC(10,4) DEFAULT 0,
+    road_kills                INTEGER DEFAULT 0,
+    team_kills                INTEGER DEFAULT 0,
+    damage_dealt              NUMERIC(10,4) DEFAULT 0,
+    death_type                VARCHAR(50),
+    time_survived             INTEGER DEFAULT 0,
+    win_place                 INTEGER,
+    boosts                    INTEGER DEFAULT 0,
+    heals                     INTEGER DEFAULT 0,
+    revives                   INTEGER DEFAULT 0,
+    ride_distance             NUMERIC(10,4) DEFAULT 0,
+    swim_distance             NUMERIC(10,4) DEFAULT 0,
+    walk_distance             NUMERIC(10,4) DEFAULT 0,
+    weapons_acquired          INTEGER DEFAULT 0,
+    vehicle_destroys          INTEGER DEFAULT 0,
+    created_at                TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+    updated_at                TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+    killsteals                INTEGER DEFAULT 0,
+    heals_used                INTEGER DEFAULT 0,
+    boosts_used               INTEGER DEFAULT 0,
+    throwables_used           INTEGER DEFAULT 0,
+    smokes_thrown             INTEGER DEFAULT 0,
+    throwable_damage          NUMERIC(10,2) DEFAULT 0,
+    damage_received           NUMERIC(10,2) DEFAULT 0,
+    avg_distance_from_center  NUMERIC(10,2),
+    avg_distance_from_edge    NUMERIC(10,2),
+    max_distance_from_center  NUMERIC(10,2),
+    min_distance_from_edge    NUMERIC(10,2),
+    time_outside_zone_seconds INTEGER,
+    UNIQUE (match_id, participant_id)
+);
+
+CREATE TABLE landings (
+    match_id       TEXT,
+    player_id      TEXT,
+    player_name    TEXT,
+    team_id        INTEGER,
+    x_coordinate   DOUBLE PRECISION,
+    y_coordinate   DOUBLE PRECISION,
+    z_coordinate   DOUBLE PRECISION,
+    is_game        DOUBLE PRECISION,
+    map_name       TEXT,
+    game_type      TEXT,
+    game_mode      TEXT,
+    match_datetime TIMESTAMP WITH TIME ZONE
+);
+
+CREATE TABLE kill_positions (
+    match_id                        VARCHAR(255) NOT NULL,
+    attack_id                       VARCHAR(255),
+    dbno_id                         VARCHAR(255),
+    victim_name                     VARCHAR(255),
+    victim_team_id                  INTEGER,
+    victim_x_location               NUMERIC,
+    victim_y_location               NUMERIC,
+    victim_z_location               NUMERIC,
+    victim_in_blue_zone             BOOLEAN,
+    victim_in_vehicle               BOOLEAN,
+    killed_in_zone                  JSONB,
+    dbno_maker_name                 VARCHAR(255),
+    dbno_maker_team_id              INTEGER,
+    dbno_maker_x_location           NUMERIC,
+    dbno_maker_y_location           NUMERIC,
+    dbno_maker_z_location           NUMERIC,
+    dbno_maker_zone                 JSONB,
+    dbno_damage_reason              VARCHAR(255),
+    dbno_damage_category            VARCHAR(255),
+    dbno_damage_causer_name         VARCHAR(255),
+    dbno_damage_causer_distance     NUMERIC,
+    finisher_name                   VARCHAR(255),
+    finisher_team_id                INTEGER,
+    finisher_x_location             NUMERIC,
+    finisher_y_location             NUMERIC,
+    finisher_z_location             NUMERIC,
+    finisher_zone                   JSONB,
+    finisher_damage_reason          VARCHAR(255),
+    finisher_damage_category        VARCHAR(255),
+    finisher_damage_causer_name     VARCHAR(255),
+    finisher_damage_causer_distance NUMERIC,
+    is_game                         NUMERIC,
+    map_name                        VARCHAR(255),
+    game_type                       VARCHAR(255),
+    game_mode                       VARCHAR(255),
+    match_datetime                  TIMESTAMP WITH TIME ZONE
+);
+
+CREATE TABLE player_damage_events (
+    id                   SERIAL PRIMARY KEY,
+    match_id             VARCHAR(255) NOT NULL,
+    attacker_name        VARCHAR(255),
+    attacker_team_id     INTEGER,
+    attacker_health      INTEGER,
+    attacker_location_x  REAL,
+    attacker_location_y  REAL,
+    attacker_location_z  REAL,
+    victim_name          VARCHAR(255),
+    victim_team_id       INTEGER,
+    victim_health        INTEGER,
+    victim_location_x    REAL,
+    victim_location_y    REAL,
+    victim_location_z    REAL,
+    damage_type_category VARCHAR(255),
+    damage_reason        VARCHAR(255),
+    damage               REAL,
+    weapon_id            VARCHAR(255),
+    event_timestamp      TIMESTAMP WITH TIME ZONE
+);
+
+CREATE TABLE weapon_kill_events (
+    match_id          VARCHAR(255) NOT NULL,
+    event_timestamp   TIMESTAMP WITH TIME ZONE NOT NULL,
+    killer_name       VARCHAR(100) NOT NULL,
+    killer_team_id    INTEGER,
+    killer_x          NUMERIC(10,2),
+    killer_y          NUMERIC(10,2),
+    killer_z          NUMERIC(10,2),
+    killer_in_vehicle BOOLEAN,
+    victim_name       VARCHAR(100) NOT NULL,
+    victim_team_id    INTEGER,
+    victim_x          NUMERIC(10,2),
+    victim_y          NUMERIC(10,2),
+    victim_z          NUMERIC(10,2),
+    victim_in_vehicle BOOLEAN,
+    weapon_id         VARCHAR(100) NOT NULL,
+    damage_type       VARCHAR(50),
+    damage_reason     VARCHAR(50),
+    distance          NUMERIC(10,2),
+    is_knock_down     BOOLEAN,
+    is_kill           BOOLEAN,
+    map_name          VARCHAR(50),
+    game_mode         VARCHAR(50),
+    match_type        VARCHAR(50),
+    zone_phase        INTEGER,
+    time_survived     INTEGER,
+    is_blue_zone      BOOLEAN,
+    is_red_zone       BOOLEAN,
+    created_at        TIMESTAMP WITH TIME ZONE DEFAULT now()
+);
+
+CREATE TABLE circle_positions (
+    id         UUID PRIMARY KEY,
+    match_id   VARCHAR(100),
+    phase_num  INTEGER,
+    center_x   DOUBLE PRECISION,
+    center_y   DOUBLE PRECISION,
+    radius     DOUBLE PRECISION,
+    is_game    DOUBLE PRECISION,
+    map_name   VARCHAR(50),
+    match_type VARCHAR(20),
+    match_date TIMESTAMP,
+    game_time  TIMESTAMP,
+    created_at TIMESTAMP,
+    UNIQUE (match_id, phase_num)
+);
+
+-- a live table the hub does not write: adoption leaves it as it is
+CREATE TABLE worker_status (
+    id              SERIAL PRIMARY KEY,
+    worker_id       VARCHAR(100) UNIQUE,
+    worker_type     VARCHAR(50),
+    status          VARCHAR(20),
+    last_heartbeat  TIMESTAMP,
+    processed_count INTEGER,
+    error_count     INTEGER,
+    current_task    TEXT,
+    metadata        JSONB
+);
+
+-- rows ---------------------------------------------------------------------------------------------
+INSERT INTO players (player_id, player_name, discord_id) VALUES ('account.legacy0001', 'LegacyPlayer', '123456789');
+
+INSERT INTO matches (match_id, map_name, game_mode, match_datetime, telemetry_url, game_type, status,
+                     landings_processed, kills_processed, weapons_processed, damage_processed) VALUES
+    ('legacy-match-1', 'Erangel (Remastered)', 'squad-fpp', '2025-09-01 20:00:00', 'https://telemetry-cdn.pubg.com/x.json',
+     'official', 'completed', true, true, true, true),
+    ('legacy-match-2', 'Miramar', 'squad-fpp', '2025-09-02 20:00:00', NULL, 'arcade', 'processing', false, false, false, false);
+
+INSERT INTO match_summaries (match_id, participant_id, player_id, player_name, team_id, team_rank, won, map_name,
+                             game_mode, match_type, kills, damage_dealt, time_survived) VALUES
+    ('legacy-match-1', 'p-1', 'account.legacy0001', 'LegacyPlayer', 3, 1, true, 'Erangel', 'squad-fpp', 'official', 4, 412.5, 1800),
+    ('legacy-match-1', 'p-2', 'ai.17', 'Bot17', 9, 20, false, 'Erangel', 'squad-fpp', 'official', 0, 0, 300);
+
+-- landings: one row twice (1 duplicate)
+INSERT INTO landings VALUES
+    ('legacy-match-1', 'account.legacy0001', 'LegacyPlayer', 3, 1000.5, 2000.5, 300, 1, 'Baltic_Main', 'unknown', 'squad-fpp', '2025-09-01 20:00:00+00'),
+    ('legacy-match-1', 'account.legacy0001', 'LegacyPlayer', 3, 1000.5, 2000.5, 300, 1, 'Baltic_Main', 'unknown', 'squad-fpp', '2025-09-01 20:00:00+00'),
+    ('legacy-match-1', 'account.other0002', 'Other', 4, 5000, 6000, 200, 1, 'Baltic_Main', 'unknown', 'squad-fpp', '2025-09-01 20:00:00+00');
+
+-- kill_positions: one row three times (2 duplicates)
+INSERT INTO kill_positions (match_id, attack_id, victim_name, victim_team_id, victim_x_location, victim_y_location,
+                            killed_in_zone, finisher_name, map_name, game_type, game_mode) VALUES
+    ('legacy-match-1', '101', 'Other', 4, 10, 20, '["pochinki"]', 'LegacyPlayer', 'Baltic_Main', 'unknown', 'squad-fpp'),
+    ('legacy-match-1', '101', 'Other', 4, 10, 20, '["pochinki"]', 'LegacyPlayer', 'Baltic_Main', 'unknown', 'squad-fpp'),
+    ('legacy-match-1', '101', 'Other', 4, 10, 20, '["pochinki"]', 'LegacyPlayer', 'Baltic_Main', 'unknown', 'squad-fpp'),
+    ('legacy-match-1', '102', 'Bot17', 9, 30, 40, '[]', 'LegacyPlayer', 'Baltic_Main', 'unknown', 'squad-fpp');
+
+-- player_damage_events: the same event stored twice under two ids (1 duplicate)
+INSERT INTO player_damage_events (match_id, attacker_name, attacker_team_id, attacker_health, victim_name, victim_team_id,
+                                  victim_health, damage_type_category, damage_reason, damage, weapon_id, event_timestamp) VALUES
+    ('legacy-match-1', 'LegacyPlayer', 3, 100, 'Other', 4, 80, 'Damage_Gun', 'TorsoShot', 20, 'WeapAK47_C', '2025-09-01 20:10:00+00'),
+    ('legacy-match-1', 'LegacyPlayer', 3, 100, 'Other', 4, 80, 'Damage_Gun', 'TorsoShot', 20, 'WeapAK47_C', '2025-09-01 20:10:00+00'),
+    ('legacy-match-1', 'Other', 4, 60, 'LegacyPlayer', 3, 100, 'Damage_Gun', 'HeadShot', 35, 'WeapM416_C', '2025-09-01 20:10:05+00');
+
+-- weapon_kill_events: one kill twice (1 duplicate)
+INSERT INTO weapon_kill_events (match_id, event_timestamp, killer_name, killer_team_id, victim_name, victim_team_id,
+                                weapon_id, damage_type, damage_reason, distance, is_knock_down, is_kill, map_name, game_mode, match_type) VALUES
+    ('legacy-match-1', '2025-09-01 20:11:00+00', 'LegacyPlayer', 3, 'Other', 4, 'Unknown', NULL, NULL, NULL, false, true, 'Baltic_Main', 'squad-fpp', 'unknown'),
+    ('legacy-match-1', '2025-09-01 20:11:00+00', 'LegacyPlayer', 3, 'Other', 4, 'Unknown', NULL, NULL, NULL, false, true, 'Baltic_Main', 'squad-fpp', 'unknown'),
+    ('legacy-match-1', '2025-09-01 20:12:00+00', 'LegacyPlayer', 3, 'Bot17', 9, 'Unknown', NULL, NULL, NULL, false, true, 'Baltic_Main', 'squad-fpp', 'unknown');
+
+INSERT INTO circle_positions (id, match_id, phase_num, center_x, center_y, radius, map_name) VALUES
+    ('6f1c1a3e-0000-4000-8000-000000000001', 'legacy-match-1', 1, 400000, 400000, 200000, 'Baltic_Main');
+
+INSERT INTO worker_status (worker_id, worker_type, status) VALUES ('telemetry-processing-worker-1', 'telemetry', 'idle');
