@@ -15,20 +15,59 @@ public final class CollectorsApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        // LOG_FORMAT=json: JSON lines (read before the first logger is made)
-        if ("json".equalsIgnoreCase(System.getenv("LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
+        // LOG_FORMAT=json: JSON lines; LOG_LEVEL: the hub's level (read, also from .env, before the first logger is made)
+        gg.pewstats.collectors.infra.HubEnvironment environment =
+                gg.pewstats.collectors.infra.HubEnvironment.load(java.nio.file.Path.of(home(args)), System.getenv());
+        if ("json".equalsIgnoreCase(environment.variable("LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
+        if (System.getenv("LOG_LEVEL") == null && environment.variable("LOG_LEVEL") != null) {
+            System.setProperty("LOG_LEVEL", environment.variable("LOG_LEVEL"));
         }
         // a command (not a hub run) prints its own output: the hub's chatter only from WARN up
         boolean command = java.util.Arrays.stream(args)
                 .anyMatch(java.util.List.of("db", "players", "discover", "reprocess", "backfill", "status")::contains);
         if (command && System.getProperty("LOG_ROOT_LEVEL") == null) {
             System.setProperty("LOG_ROOT_LEVEL", "WARN");
-            if (System.getenv("LOG_LEVEL") == null) {
+            if (environment.variable("LOG_LEVEL") == null) {
                 System.setProperty("LOG_LEVEL", "WARN");
             }
         }
-        System.exit(new picocli.CommandLine(new gg.pewstats.collectors.cli.CollectorsCommand()).execute(args));
+        picocli.CommandLine commandLine = new picocli.CommandLine(new gg.pewstats.collectors.cli.CollectorsCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failed(e));
+        System.exit(commandLine.execute(args));
+    }
+
+    /**
+     * A run or command that failed: one line with the reason, not a stack trace (set LOG_LEVEL=DEBUG for
+     * it). A setting missing or wrong exits 2, anything else 1.
+     */
+    static int failed(Throwable e) {
+        Throwable reason = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            reason = t;
+            if (t instanceof gg.pewstats.collectors.infra.ConfigurationError) {
+                break;
+            }
+        }
+        System.err.println("collectors: " + reason.getMessage());
+        if ("DEBUG".equalsIgnoreCase(System.getenv("LOG_LEVEL"))) {
+            e.printStackTrace();
+        }
+        return reason instanceof gg.pewstats.collectors.infra.ConfigurationError ? 2 : 1;
+    }
+
+    /** The home folder a command line names with {@code --home}, else {@link #home()}. */
+    private static String home(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--home") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--home=")) {
+                return args[i].substring("--home=".length());
+            }
+        }
+        return home();
     }
 
     /** The folder holding {@code config/} and {@code routes/}. */

@@ -43,7 +43,7 @@ public final class CollectorsCommand implements Callable<Integer> {
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.putAll(more);
         Main main = new Main();
-        HubSession.applySettings(main, all);
+        HubSession.applySettings(main, all, home());
         CollectorsApplication.configure(main, home());
         return main.run(new String[0]);
     }

@@ -1,20 +1,20 @@
 package gg.pewstats.collectors.cli;
 
-import java.util.Locale;
-import java.util.Map;
+import gg.pewstats.collectors.infra.HubEnvironment;
 import org.apache.camel.Ordered;
 import org.apache.camel.spi.PropertiesSource;
 
 /**
- * The environment as a source of settings ({@code db.url} from {@code DB_URL}, as Camel maps them), ranked
- * above the configuration file but below the settings a command line gives with {@code --set}: Camel's own
- * environment handling would put the environment above everything.
+ * The environment (and the home folder's {@code .env}) as a source of settings: {@code db.url} from
+ * {@code DB_URL} as Camel maps them, or from another name the setting may be given (see
+ * {@link HubEnvironment#NAMES}). Ranked above the configuration file but below the settings a command line
+ * gives with {@code --set}: Camel's own environment handling would put the environment above everything.
  */
 final class EnvironmentSource implements PropertiesSource, Ordered {
 
-    private final Map<String, String> environment;
+    private final HubEnvironment environment;
 
-    EnvironmentSource(Map<String, String> environment) {
+    EnvironmentSource(HubEnvironment environment) {
         this.environment = environment;
     }
 
@@ -25,7 +25,7 @@ final class EnvironmentSource implements PropertiesSource, Ordered {
 
     @Override
     public String getProperty(String name) {
-        return environment.get(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        return environment.setting(name);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package gg.pewstats.collectors.cli;
 
 import gg.pewstats.collectors.CollectorsApplication;
+import gg.pewstats.collectors.infra.HubEnvironment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -32,17 +33,18 @@ final class HubSession implements AutoCloseable {
         overrides.put("camel.main.routes-reload-enabled", "false");
         overrides.putAll(settings);
         Main main = new Main();
-        applySettings(main, overrides);
+        applySettings(main, overrides, home);
         CollectorsApplication.configure(main, home);
         main.start();
         return new HubSession(main);
     }
 
-    /** Settings that win over the file and the environment (for commands, tests and one-off runs). */
-    static void applySettings(Main main, Map<String, String> settings) {
-        if (settings.isEmpty()) {
-            return;
-        }
+    /**
+     * The environment and {@code <home>/.env} as a source of settings, and settings that win over both
+     * and over the file (for commands and one-off runs).
+     */
+    static void applySettings(Main main, Map<String, String> settings, String home) {
+        HubEnvironment environment = HubEnvironment.load(java.nio.file.Path.of(home), System.getenv());
         Properties properties = new Properties();
         properties.putAll(settings);
         main.addMainListener(new MainListenerSupport() {
@@ -53,7 +55,7 @@ final class HubSession implements AutoCloseable {
                 // the environment still counts, but below these settings
                 pc.setEnvironmentVariableMode(
                         org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
-                pc.addPropertiesSource(new EnvironmentSource(System.getenv()));
+                pc.addPropertiesSource(new EnvironmentSource(environment));
             }
         });
         settings.forEach(main::addOverrideProperty);

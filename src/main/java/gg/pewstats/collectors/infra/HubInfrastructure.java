@@ -39,6 +39,7 @@ public class HubInfrastructure extends MainListenerSupport {
 
     void configure(CamelContext camel) throws Exception {
         PropertiesComponent props = camel.getPropertiesComponent();
+        requireServersOutsideDev(props);
         HikariDataSource dataSource = dataSource(camel, props);
         SchemaMigration migration = new SchemaMigration(dataSource);
         stopOnShutdown(camel, "schema migration retries", migration);
@@ -58,6 +59,31 @@ public class HubInfrastructure extends MainListenerSupport {
                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT));
         camel.getRegistry().bind("amqpAdmin", topology.admin());
         camel.getRegistry().bind("brokerTopology", topology);
+    }
+
+    /**
+     * Outside dev and test (hub.env) the embedded servers start only when hub.embedded=true says so: a
+     * production hub with a setting missing stops here, naming it, instead of writing to ./data.
+     */
+    static void requireServersOutsideDev(PropertiesComponent props) {
+        String env = optional(props, "hub.env");
+        String embedded = optional(props, "hub.embedded");
+        boolean allowed = embedded.isEmpty() ? List.of("dev", "test").contains(env) : Boolean.parseBoolean(embedded);
+        if (allowed) {
+            return;
+        }
+        List<String> missing = new java.util.ArrayList<>();
+        if (optional(props, "db.url").isEmpty()) {
+            missing.add("the database: db.url (DB_URL, DATABASE_URL, or POSTGRES_HOST with POSTGRES_PORT and POSTGRES_DB)");
+        }
+        if (optional(props, "rabbitmq.url").isEmpty() && optional(props, "rabbitmq.host").isEmpty()) {
+            missing.add("the broker: rabbitmq.url or rabbitmq.host (RABBITMQ_URL or RABBITMQ_HOST)");
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigurationError("ENVIRONMENT is '" + env + "' and no server is set for "
+                    + String.join("; and for ", missing) + ". The embedded servers start only in dev and test, "
+                    + "or with hub.embedded=true (HUB_EMBEDDED=true).");
+        }
     }
 
     private HikariDataSource dataSource(CamelContext camel, PropertiesComponent props) throws Exception {

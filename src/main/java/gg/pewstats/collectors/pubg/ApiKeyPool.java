@@ -64,10 +64,35 @@ public final class ApiKeyPool {
         }
     }
 
-    private final List<ApiKey> keys;
+    private volatile List<ApiKey> keys = List.of();
     private final AtomicInteger next = new AtomicInteger();
+    private String config = "";
+    private int defaultRpm = 10;
+
+    /**
+     * For the route files: the keys are set as a bean property, never as a constructor argument (Camel
+     * splits constructor arguments at commas and strips their quotes, which broke the JSON form).
+     */
+    public ApiKeyPool() {
+    }
 
     public ApiKeyPool(String config, int defaultRpm) {
+        this.config = config;
+        this.defaultRpm = defaultRpm;
+        init();
+    }
+
+    /** {@code PUBG_API_KEYS} as given: "k1,k2" or a JSON array of {"key": "...", "rpm": 10}. */
+    public void setConfig(String config) {
+        this.config = config;
+    }
+
+    public void setDefaultRpm(int defaultRpm) {
+        this.defaultRpm = defaultRpm;
+    }
+
+    /** Reads the keys (once the properties are set); logs each by its last four characters with its rate. */
+    public void init() {
         this.keys = parse(config, defaultRpm);
         if (keys.isEmpty()) {
             LOG.warn("No PUBG API key configured (PUBG_API_KEYS): discovery will not call the players endpoint");
@@ -89,13 +114,13 @@ public final class ApiKeyPool {
                 array = JSON.readTree(text);
             } catch (IOException e) {
                 // Never echo the value: it holds the keys.
-                throw new IllegalArgumentException("PUBG_API_KEYS is not valid JSON (expected [{\"key\":…,\"rpm\":…}])");
+                throw new gg.pewstats.collectors.infra.ConfigurationError("PUBG_API_KEYS is not valid JSON (expected [{\"key\":…,\"rpm\":…}])");
             }
             for (JsonNode entry : array) {
                 String key = entry.isTextual() ? entry.asText() : entry.path("key").asText("");
                 int rpm = entry.path("rpm").asInt(defaultRpm);
                 if (key.isBlank() || rpm <= 0) {
-                    throw new IllegalArgumentException("PUBG_API_KEYS entry " + (result.size() + 1)
+                    throw new gg.pewstats.collectors.infra.ConfigurationError("PUBG_API_KEYS entry " + (result.size() + 1)
                             + " needs a non-empty key and a positive rpm");
                 }
                 result.add(new ApiKey(result.size() + 1, key.trim(), rpm));

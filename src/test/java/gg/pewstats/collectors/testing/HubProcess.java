@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 public final class HubProcess {
 
     private static final List<String> INHERITED_SETTINGS = List.of("DB_URL", "DB_USER", "DB_PASSWORD", "RABBITMQ_URL",
-            "RABBITMQ_HOST", "RABBITMQ_PORT", "RABBITMQ_USERNAME", "RABBITMQ_PASSWORD", "PUBG_API_KEYS", "ENVIRONMENT");
+            "RABBITMQ_HOST", "RABBITMQ_PORT", "RABBITMQ_USERNAME", "RABBITMQ_PASSWORD", "PUBG_API_KEYS", "ENVIRONMENT",
+            "DATABASE_URL", "POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD",
+            "RABBITMQ_USER", "RABBITMQ_VHOST", "PUBG_MAIN_KEYS", "HUB_EMBEDDED", "COLLECTORS_HOME", "LOG_LEVEL");
 
     private final Process process;
 
@@ -25,13 +27,23 @@ public final class HubProcess {
     }
 
     public static HubProcess start(Map<String, String> environment, Path log) throws Exception {
+        return start(environment, log, Path.of("."));
+    }
+
+    /** As {@link #start(Map, Path)}, in the working directory given (relative paths such as ./data are there). */
+    public static HubProcess start(Map<String, String> environment, Path log, Path workingDirectory) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), CollectorsApplication.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).directory(new File("."));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).directory(workingDirectory.toFile());
         INHERITED_SETTINGS.forEach(builder.environment()::remove);
         builder.environment().putAll(environment);
         return new HubProcess(builder.start());
+    }
+
+    /** Waits for the process to end by itself; its exit code, or -1 if it still runs after the time given. */
+    public int waitForExit(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
     public boolean isAlive() {
