@@ -33,4 +33,17 @@ class ReadmeConfigurationTest {
         }
         assertThat(named).isGreaterThan(15);
     }
+
+    @Test
+    void everyNameASettingCanBeGivenIsInTheReadmeTable() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## Benchmark"));
+        for (var setting : gg.pewstats.collectors.infra.HubEnvironment.NAMES.entrySet()) {
+            String row = section.lines().filter(l -> l.startsWith("| `" + setting.getKey() + "` |")).findFirst()
+                    .orElseThrow(() -> new AssertionError("README has no row for " + setting.getKey()));
+            for (String name : setting.getValue()) {
+                assertThat(row).as(setting.getKey()).contains("`" + name + "`");
+            }
+        }
+    }
 }
