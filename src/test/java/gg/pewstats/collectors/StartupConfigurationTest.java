@@ -45,6 +45,15 @@ class StartupConfigurationTest {
                     waitForLog(log, "PUBG API keys: " + keys[1]);
                     waitForLog(log, "Apache Camel 4.17.0 (pewstats-collectors) started");
                     assertThat(db.count("SELECT count(*) FROM flyway_schema_history WHERE success")).as("migrated").isPositive();
+                    // HTTP_PORT (the seed's and the live system's name) moves the health endpoint
+                    String health = "http://127.0.0.1:" + env.get("HTTP_PORT") + "/observe/health";
+                    SharedDatabase.waitFor("health UP", Duration.ofSeconds(60), () -> {
+                        try {
+                            return gg.pewstats.collectors.testing.Http.get(health).body().contains("UP");
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    });
                 } finally {
                     hub.stop();
                 }

@@ -49,7 +49,8 @@ public final class HubEnvironment {
         names.put("telemetry.storage-path", List.of("TELEMETRY_STORAGE_PATH"));
         names.put("discovery.cron", List.of("DISCOVERY_CRON", "DISCOVERY_SCHEDULE_CRON"));
         names.put("discovery.batch-size", List.of("DISCOVERY_BATCH_SIZE", "PLAYER_BATCH_SIZE"));
-        names.put("camel.management.port", List.of("CAMEL_MANAGEMENT_PORT", "HTTP_PORT"));
+        // (camel.* keys are read by Camel Main from the file, not looked up: the file refers to this one)
+        names.put("hub.http-port", List.of("HUB_HTTP_PORT", "HTTP_PORT"));
         return java.util.Collections.unmodifiableMap(names);
     }
 
