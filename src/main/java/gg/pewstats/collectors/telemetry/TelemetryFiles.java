@@ -30,11 +30,17 @@ public final class TelemetryFiles {
     private final Path root;
     private final long maxDownloadBytes;
     private final long maxJsonBytes;
+    private final long downloadDeadlineMillis;
 
     public TelemetryFiles(String root, long maxDownloadBytes, long maxJsonBytes) {
+        this(root, maxDownloadBytes, maxJsonBytes, Long.MAX_VALUE);
+    }
+
+    public TelemetryFiles(String root, long maxDownloadBytes, long maxJsonBytes, long downloadDeadlineMillis) {
         this.root = Path.of(root).toAbsolutePath().normalize();
         this.maxDownloadBytes = maxDownloadBytes;
         this.maxJsonBytes = maxJsonBytes;
+        this.downloadDeadlineMillis = downloadDeadlineMillis;
     }
 
     public Path root() {
@@ -67,46 +73,87 @@ public final class TelemetryFiles {
 
     /**
      * Streams a downloaded body into the match's file: gzip is kept as it is, gzip inside gzip is stored
-     * singly gzipped, plain JSON is gzipped. Returns the final path.
+     * singly gzipped, plain JSON is gzipped. Returns the final path. Every byte written to disk is counted
+     * against a cap while it is written (the body against the download cap, an inner gzip layer against it
+     * too, plain JSON against the JSON cap), and the whole download against the total deadline. The body
+     * is first written as it came; what it holds is then read from that file, never sniffed with
+     * mark/reset on the stream (a gzip header may be of any length).
      */
     public Path store(String matchId, InputStream body) throws IOException {
         Path target = pathFor(matchId);
-        Files.createDirectories(target.getParent());
+        Path folder = target.getParent();
+        boolean created = !Files.isDirectory(folder);
+        Files.createDirectories(folder);
+        Path raw = target.resolveSibling(FILE_NAME + "." + UUID.randomUUID() + ".download.tmp");
         Path temp = target.resolveSibling(FILE_NAME + "." + UUID.randomUUID() + ".tmp");
+        boolean stored = false;
         try {
-            InputStream in = new BufferedInputStream(new Capped(body, maxDownloadBytes, "download"), BUFFER);
-            if (!startsWithGzipMagic(in)) {
-                if (isEmpty(in)) {
-                    throw new TelemetryRejectedException("telemetry download is empty");
+            try (InputStream in = new Deadline(new Capped(body, maxDownloadBytes, "download"), downloadDeadlineMillis);
+                    OutputStream out = Files.newOutputStream(raw)) {
+                in.transferTo(out);
+            }
+            if (Files.size(raw) == 0) {
+                throw new TelemetryRejectedException("telemetry download is empty");
+            }
+            Path kept;
+            if (!fileStartsWithGzip(raw)) {
+                try (InputStream in = new Capped(Files.newInputStream(raw), maxJsonBytes, "decompressed telemetry");
+                        OutputStream out = new GZIPOutputStream(Files.newOutputStream(temp), BUFFER)) {
+                    in.transferTo(out);
                 }
-                try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(temp), BUFFER)) {
-                    new Capped(in, maxJsonBytes, "decompressed telemetry").transferTo(out);
-                }
-            } else {
-                in.mark(BUFFER);
-                boolean doubly;
-                try (GZIPInputStream peek = new GZIPInputStream(nonClosing(in), 512)) {
-                    doubly = startsWithGzipMagic(new BufferedInputStream(peek, 2));
-                } catch (IOException e) {
+                kept = temp;
+            } else if (innerLayerIsGzip(raw)) {
+                // gzip inside gzip: the inner gzip is what is kept, and it is capped as it is written
+                try (InputStream in = new Capped(new GZIPInputStream(Files.newInputStream(raw), BUFFER), maxDownloadBytes,
+                        "telemetry inside its outer gzip"); OutputStream out = Files.newOutputStream(temp)) {
+                    in.transferTo(out);
+                } catch (java.io.EOFException | java.util.zip.ZipException e) {
                     throw new TelemetryRejectedException("telemetry download is not valid gzip: " + e.getMessage(), e);
                 }
-                in.reset();
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    (doubly ? new GZIPInputStream(in, BUFFER) : in).transferTo(out);
-                }
+                kept = temp;
+            } else {
+                kept = raw;
             }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(kept, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            verify(temp);
+            verify(kept);
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(kept, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(kept, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            stored = true;
             return target;
         } finally {
+            Files.deleteIfExists(raw);
             Files.deleteIfExists(temp);
+            if (!stored && created) {
+                deleteIfEmpty(folder);
+            }
+        }
+    }
+
+    private static void deleteIfEmpty(Path folder) {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // not empty (another download, or a file kept aside): left as it is
+        }
+    }
+
+    /** True when the gzip file decompresses to gzip again (its first two bytes, read from the file). */
+    private static boolean innerLayerIsGzip(Path file) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 512)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        } catch (IOException e) {
+            throw new TelemetryRejectedException("telemetry download is not valid gzip: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean fileStartsWithGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
         }
     }
 
@@ -165,20 +212,45 @@ public final class TelemetryFiles {
         return b1 == 0x1f && b2 == 0x8b;
     }
 
-    private static boolean isEmpty(InputStream in) throws IOException {
-        in.mark(1);
-        boolean empty = in.read() < 0;
-        in.reset();
-        return empty;
-    }
 
-    private static InputStream nonClosing(InputStream in) {
-        return new FilterInputStream(in) {
-            @Override
-            public void close() {
-                // the caller goes on reading
+    /**
+     * Fails once the whole read has taken longer than its deadline: a server that trickles bytes cannot
+     * hold a consumer longer than that (each read is bounded by the download timeout on its own).
+     */
+    static final class Deadline extends FilterInputStream {
+        private final long deadlineNanos;
+        private final long millis;
+
+        Deadline(InputStream in, long millis) {
+            super(in);
+            this.millis = millis;
+            long now = System.nanoTime();
+            this.deadlineNanos = millis >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : now + millis * 1_000_000;
+        }
+
+        /** A timeout like any other: the download is tried again (stage retries), never half kept. */
+        private void check() throws java.net.SocketTimeoutException {
+            if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+                throw new java.net.SocketTimeoutException("telemetry download took longer than its deadline of "
+                        + millis / 1000.0 + " s (telemetry.download-deadline-ms)");
             }
-        };
+        }
+
+        @Override
+        public int read() throws IOException {
+            check();
+            int b = super.read();
+            check();
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            check();
+            int n = super.read(buffer, offset, length);
+            check();
+            return n;
+        }
     }
 
     /** Fails as soon as more than {@code limit} bytes were read: a decompression bomb stops here. */

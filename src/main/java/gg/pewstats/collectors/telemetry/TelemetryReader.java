@@ -78,8 +78,12 @@ public final class TelemetryReader {
                 }
                 index++;
                 if (token != JsonToken.START_OBJECT) {
+                    // counted and passed over; its bytes are not kept
                     parser.skipChildren();
-                    unknown.merge("(not an object)", 1, Integer::sum);
+                    bytes.discardBefore(parser.currentLocation().getByteOffset());
+                    if (unknown.merge("(not an object)", 1, Integer::sum) == 1) {
+                        LOG.info("Telemetry holds elements that are not events (not JSON objects): counted and passed over");
+                    }
                     continue;
                 }
                 long start = parser.currentTokenLocation().getByteOffset();
@@ -133,6 +137,11 @@ public final class TelemetryReader {
                     + Math.max(index, 0) + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+        int notObjects = unknown.getOrDefault("(not an object)", 0);
+        if (index + 1 - notObjects == 0) {
+            throw new TelemetryRejectedException("telemetry holds no events" + (notObjects > 0
+                    ? " (" + notObjects + " element(s), none of them a JSON object)" : " (an empty array)"));
         }
         return new ReadSummary(index + 1, accountIds, unknown);
     }

@@ -1,0 +1,218 @@
+package gg.pewstats.collectors.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files an attacker (or a broken CDN) could hand the download and extraction stages: every one ends in a
+ * clear error with disk and memory bounded by the caps, and leaves nothing behind in the store.
+ */
+class HostileTelemetryTest {
+
+    private static final byte[] JSON = "[{\"_T\":\"LogMatchDefinition\",\"_D\":\"2026-01-01T00:00:00Z\"}]"
+            .getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path root;
+
+    /** Gzip of {@code size} spaces, written with no compression: as large as what it holds. */
+    private static byte[] storedGzipOfSpaces(int size) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size + 1024);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.NO_COMPRESSION);
+            }
+        }) {
+            byte[] chunk = new byte[1 << 16];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            for (int written = 0; written < size; written += chunk.length) {
+                gz.write(chunk, 0, Math.min(chunk.length, size - written));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void gzipInsideGzipIsCappedWhileItIsWritten() throws Exception {
+        // 64 MiB inside an outer gzip of about 200 kB; the download cap is 1 MiB
+        byte[] bomb = gzip(storedGzipOfSpaces(64 << 20));
+        assertThat(bomb.length).isLessThan(1 << 20);
+        TelemetryFiles files = new TelemetryFiles(root.toString(), 1 << 20, 1L << 30);
+        Path folder = root.resolve("matchID=bomb");
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong peak = new AtomicLong();
+        Thread watcher = new Thread(() -> {
+            while (!done.get()) {
+                peak.accumulateAndGet(size(folder), Math::max);
+            }
+        });
+        watcher.start();
+        try {
+            assertThatThrownBy(() -> files.store("bomb", new ByteArrayInputStream(bomb)))
+                    .isInstanceOf(TelemetryRejectedException.class)
+                    .hasMessage("telemetry inside its outer gzip is larger than its cap of 1048576 bytes");
+        } finally {
+            done.set(true);
+            watcher.join();
+        }
+        assertThat(peak.get()).as("bytes on disk at most").isLessThan(3L << 20);
+        assertThat(folder).as("a rejected download leaves no folder behind").doesNotExist();
+    }
+
+    @Test
+    void aLongGzipFileNameHeaderIsReadWithoutMarks() throws Exception {
+        TelemetryFiles files = new TelemetryFiles(root.toString(), 1 << 20, 1 << 20);
+        for (boolean doubly : new boolean[] {false, true}) {
+            byte[] inner = withFileName(JSON, 100_000);
+            byte[] body = doubly ? withFileName(inner, 100_000) : inner;
+            String id = doubly ? "named-twice" : "named";
+            Path stored = files.store(id, new ByteArrayInputStream(body));
+            try (InputStream in = files.openJson(stored)) {
+                assertThat(in.readAllBytes()).as(id).isEqualTo(JSON);
+            }
+        }
+    }
+
+    /** A gzip member with the FNAME flag and a file name of {@code length} bytes. */
+    private static byte[] withFileName(byte[] data, int length) throws IOException {
+        byte[] plain = gzip(data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, 3);
+        out.write(plain[3] | 0x08);
+        out.write(plain, 4, 6);
+        for (int i = 0; i < length; i++) {
+            out.write('a' + i % 26);
+        }
+        out.write(0);
+        out.write(plain, 10, plain.length - 10);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aTrickleIsCutAtTheTotalDeadline() throws Exception {
+        TelemetryFiles files = new TelemetryFiles(root.toString(), 1 << 20, 1 << 20, 300);
+        InputStream trickle = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                return ' ';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                // as a socket does: what has arrived, here one byte every 20 ms
+                b[off] = (byte) read();
+                return 1;
+            }
+        };
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> files.store("slow", trickle)).isInstanceOf(java.net.SocketTimeoutException.class)
+                .hasMessageContaining("deadline");
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+        assertThat(root.resolve("matchID=slow")).doesNotExist();
+    }
+
+    @Test
+    void anArrayOfNonObjectsIsRejectedInBoundedMemory() throws Exception {
+        // 256 MiB of "0," read by a JVM with a 48 MiB heap: it must end with a clear rejection, not OOM
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx48m", "-cp", System.getProperty("java.class.path"), NonObjects.class.getName(), Integer.toString(256 << 20))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("rejected: telemetry holds no events (134217727 element(s), none of them a JSON object)");
+    }
+
+    /** Reads {@code [0,0,...]} of the given size through the telemetry reader (run in a small JVM). */
+    public static final class NonObjects {
+        public static void main(String[] args) {
+            long size = Long.parseLong(args[0]);
+            InputStream json = new InputStream() {
+                long position;
+
+                @Override
+                public int read() {
+                    if (position >= size) {
+                        return -1;
+                    }
+                    long p = position++;
+                    if (p == 0) {
+                        return '[';
+                    }
+                    if (p == size - 1) {
+                        return ']';
+                    }
+                    return p % 2 == 1 ? '0' : (p == size - 2 ? ' ' : ',');
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    int n = 0;
+                    while (n < len) {
+                        int c = read();
+                        if (c < 0) {
+                            return n == 0 ? -1 : n;
+                        }
+                        b[off + n++] = (byte) c;
+                    }
+                    return n;
+                }
+            };
+            try {
+                new TelemetryReader().read(json, List.of());
+                System.out.println("read without error");
+            } catch (TelemetryRejectedException e) {
+                System.out.println("rejected: " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void anEmptyArrayHasNoEvents() {
+        assertThatThrownBy(() -> new TelemetryReader().read(new ByteArrayInputStream("[]".getBytes()), List.of()))
+                .isInstanceOf(TelemetryRejectedException.class).hasMessage("telemetry holds no events (an empty array)");
+    }
+
+    private static long size(Path folder) {
+        long total = 0;
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                try {
+                    total += Files.size(file);
+                } catch (IOException gone) {
+                    // renamed or deleted meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
+    }
+}
