@@ -57,6 +57,26 @@ public final class CollectorsApplication {
         return reason instanceof gg.pewstats.collectors.infra.ConfigurationError ? 2 : 1;
     }
 
+    /** The hub cannot run without its configuration file and route files: say where it looked, once. */
+    static void requireHome(String home) {
+        java.nio.file.Path dir = java.nio.file.Path.of(home).toAbsolutePath().normalize();
+        java.nio.file.Path config = dir.resolve("config").resolve("application.properties");
+        if (!java.nio.file.Files.isRegularFile(config)) {
+            throw new gg.pewstats.collectors.infra.ConfigurationError("no configuration file at " + config
+                    + ": run the hub from the folder holding config/ and routes/, or name it with COLLECTORS_HOME or --home");
+        }
+        boolean routes;
+        try (var files = java.nio.file.Files.newDirectoryStream(dir.resolve("routes"), "*.camel.yaml")) {
+            routes = files.iterator().hasNext();
+        } catch (java.io.IOException e) {
+            routes = false;
+        }
+        if (!routes) {
+            throw new gg.pewstats.collectors.infra.ConfigurationError("no route files (*.camel.yaml) in " + dir.resolve("routes")
+                    + ": run the hub from the folder holding config/ and routes/, or name it with COLLECTORS_HOME or --home");
+        }
+    }
+
     /** The home folder a command line names with {@code --home}, else {@link #home()}. */
     private static String home(String[] args) {
         for (int i = 0; i < args.length; i++) {
@@ -81,6 +101,7 @@ public final class CollectorsApplication {
 
     /** Shared by the launcher and the tests, so both boot the hub the same way. */
     public static void configure(Main main, String home) {
+        requireHome(home);
         main.setPropertyPlaceholderLocations("file:" + home + "/config/application.properties");
         main.addMainListener(new HubInfrastructure());
         main.configure().withRoutesIncludePattern("file:" + home + "/routes/*.camel.yaml");

@@ -44,7 +44,8 @@ public final class DependencyHealthChecks {
                     builder.up();
                 }
             } catch (Exception e) {
-                builder.down().message("PostgreSQL unreachable: " + e.getMessage());
+                // the check's name and state only: no URL, host or driver message in a public answer
+                builder.down().message("PostgreSQL unreachable");
             }
         }
     }
@@ -72,7 +73,7 @@ public final class DependencyHealthChecks {
                     builder.down().message("broker connection is closed");
                 }
             } catch (Exception e) {
-                builder.down().message("broker unreachable: " + e.getMessage());
+                builder.down().message("broker unreachable");
             }
         }
     }

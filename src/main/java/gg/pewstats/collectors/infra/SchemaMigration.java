@@ -73,7 +73,7 @@ public final class SchemaMigration implements AutoCloseable {
         } catch (RuntimeException e) {
             if (first) {
                 LOG.warn("PostgreSQL is not reachable ({}): the hub runs and migrates the schema once it is",
-                        rootMessage(e));
+                        Secrets.maskUserInfo(rootMessage(e)));
             }
             return false;
         }

@@ -17,7 +17,7 @@ public final class MatchIds {
     public static String requireSafe(String id) {
         if (!isSafe(id)) {
             throw new InvalidMessageException("field 'match_id' is not a safe match id: "
-                    + (id == null ? "null" : id.replaceAll("\\p{Cntrl}", "?")));
+                    + (id == null ? "null" : gg.pewstats.collectors.infra.LogSafe.escape(id)));
         }
         return id;
     }

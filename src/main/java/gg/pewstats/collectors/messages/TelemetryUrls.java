@@ -21,23 +21,28 @@ public final class TelemetryUrls {
         this.schemes = split(allowedSchemes);
     }
 
+    /** The URL when it may be downloaded; otherwise the reason, with the URL escaped (it comes from a message). */
     public String check(String url) {
+        String shown = gg.pewstats.collectors.infra.LogSafe.escape(url);
         URI uri;
         try {
             uri = new URI(url);
         } catch (Exception e) {
-            throw new InvalidMessageException("telemetry_url is not a valid URL: " + url);
+            throw new InvalidMessageException("telemetry_url is not a valid URL: " + shown);
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new InvalidMessageException("telemetry_url has user-info (a name before '@'), which is not allowed: " + shown);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!schemes.contains(scheme)) {
-            throw new InvalidMessageException("telemetry_url scheme '" + scheme + "' is not allowed (allowed: "
-                    + schemes + "): " + url);
+            throw new InvalidMessageException("telemetry_url scheme '" + gg.pewstats.collectors.infra.LogSafe.escape(scheme)
+                    + "' is not allowed (allowed: " + schemes + "): " + shown);
         }
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         boolean allowed = domains.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
-        if (host.isEmpty() || !allowed || uri.getUserInfo() != null) {
-            throw new InvalidMessageException("telemetry_url host '" + host + "' is not on the allow-list "
-                    + domains + ": " + url);
+        if (host.isEmpty() || !allowed) {
+            throw new InvalidMessageException("telemetry_url host '" + gg.pewstats.collectors.infra.LogSafe.escape(host)
+                    + "' is not on the allow-list " + domains + ": " + shown);
         }
         return url;
     }

@@ -40,7 +40,7 @@ public final class MatchStore {
             + ") VALUES (" + "?, ".repeat(SUMMARY_COLUMNS.size() - 1) + "?) "
             + "ON CONFLICT (match_id, participant_id) DO NOTHING";
 
-    private static final String ADVANCE_STATUS = "UPDATE matches SET status = ?, error_message = NULL, "
+    private static final String ADVANCE_STATUS = "UPDATE matches SET status = ?, error_message = NULL, first_failed_at = NULL, "
             + "updated_at = now() WHERE match_id = ? AND match_status_rank(status) < match_status_rank(?)";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatchStore.class);
@@ -246,22 +246,28 @@ public final class MatchStore {
     }
 
     /**
-     * Keeps the latest error of a match whose message was dead-lettered; its status does not change. Best
-     * effort: dead-lettering must not depend on the database being reachable.
+     * Keeps the latest error of a match whose message was dead-lettered (its status does not change) and
+     * returns when the match first failed since it last moved forward: the x-first-failure-at of its dead
+     * letter. Best effort: dead-lettering must not depend on the database being reachable (then: now).
      */
-    public void recordError(String matchId, String error) {
+    public java.time.OffsetDateTime recordFailure(String matchId, String error) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
         if (matchId == null) {
-            return;
+            return now;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE matches SET error_message = ? WHERE match_id = ? "
-                        + "AND status NOT IN ('completed', 'failed', 'skipped')")) {
+                PreparedStatement ps = c.prepareStatement("UPDATE matches SET error_message = ?, "
+                        + "first_failed_at = coalesce(first_failed_at, now()) WHERE match_id = ? "
+                        + "AND status NOT IN ('completed', 'failed', 'skipped') RETURNING first_failed_at")) {
             ps.setString(1, error);
             ps.setString(2, matchId);
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, java.time.OffsetDateTime.class) : now;
+            }
         } catch (SQLException e) {
             LOG.warn("Could not record the error of match {} ({}); the dead-lettered message keeps it", matchId,
                     e.getMessage());
+            return now;
         }
     }
 
@@ -330,7 +336,7 @@ public final class MatchStore {
     /** Status downloaded (a match not stored yet is stored with it). */
     public void markDownloaded(String matchId) throws SQLException {
         String sql = "INSERT INTO matches (match_id, status) VALUES (?, 'downloaded') ON CONFLICT (match_id) DO UPDATE "
-                + "SET status = 'downloaded', error_message = NULL, updated_at = now() "
+                + "SET status = 'downloaded', error_message = NULL, first_failed_at = NULL, updated_at = now() "
                 + "WHERE match_status_rank(matches.status) < match_status_rank('downloaded')";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, matchId);

@@ -58,7 +58,7 @@ public final class TelemetryStore {
                         + "kills_processed = TRUE, damage_processed = TRUE, weapons_processed = TRUE, "
                         + "circles_processed = TRUE, status = CASE WHEN match_status_rank(status) < "
                         + "match_status_rank('completed') OR status = 'failed' THEN 'completed' ELSE status END, "
-                        + "error_message = NULL, updated_at = now() WHERE match_id = ?")) {
+                        + "error_message = NULL, first_failed_at = NULL, updated_at = now() WHERE match_id = ?")) {
                     ps.setString(1, matchId);
                     ps.executeUpdate();
                 }

@@ -31,4 +31,14 @@ class TelemetryUrlsTest {
             assertThatThrownBy(() -> production.check(url)).as(url).isInstanceOf(InvalidMessageException.class);
         }
     }
+
+    @Test
+    void theReasonNamesUserInfoAndShowsTheUrlEscaped() {
+        assertThatThrownBy(() -> production.check("https://user@pubg.com/x.json")).isInstanceOf(InvalidMessageException.class)
+                .hasMessageContaining("user-info").hasMessageNotContaining("allow-list");
+        assertThatThrownBy(() -> production.check("https://evil.example.com/x\n2026-01-01 ERROR [main] forged\u202E"))
+                .isInstanceOf(InvalidMessageException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\u202E")
+                        .contains("\\n2026-01-01 ERROR [main] forged\\u202E"));
+    }
 }
