@@ -81,6 +81,10 @@ class OutageTest {
             properties.setContentType("application/json");
             String body = "{\"match_id\":\"" + matchId + "\",\"map_name\":\"Rondo\",\"game_mode\":\"squad\","
                     + "\"match_datetime\":\"2026-04-15T21:45:33Z\"}";
+            // stored as discovery stores it: a stage only takes messages for matches the database knows
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "")) {
+                c.createStatement().execute("INSERT INTO matches (match_id, status) VALUES ('" + matchId + "', 'discovered')");
+            }
             new RabbitTemplate(connections).send("", hub.queue("match.discovered"),
                     new Message(body.getBytes(StandardCharsets.UTF_8), properties));
             String url = db.jdbcUrl();

@@ -87,22 +87,25 @@ public final class Recovery {
         return redrives;
     }
 
-    private Redrive redrive(String matchId, String status, Map<String, Object> match) throws IOException {
-        switch (status) {
-            case "discovered" -> {
-                return new Redrive(discoveredQueue, matchId, status, messages.discoveredFromStore(match));
-            }
-            case "downloaded" -> {
-                if (files.isComplete(matchId)) {
-                    return new Redrive(processingQueue, matchId, status,
-                            messages.processing(match, files.describe(matchId), workerId));
-                }
-                // the file is gone or incomplete: download it again
-                return new Redrive(telemetryQueue, matchId, status, messages.summaryCompleteFromStore(match));
-            }
-            default -> {
-                return new Redrive(telemetryQueue, matchId, status, messages.summaryCompleteFromStore(match));
-            }
+    /**
+     * The message that drives a match on from the stage it reached, and the match moved (back) to the
+     * status that stage takes: the stages act only on a match in their own input status.
+     */
+    private Redrive redrive(String matchId, String status, Map<String, Object> match) throws IOException, SQLException {
+        Redrive redrive;
+        String input;
+        if (status.equals("discovered")) {
+            redrive = new Redrive(discoveredQueue, matchId, status, messages.discoveredFromStore(match));
+            input = "discovered";
+        } else if (status.equals("downloaded") && files.isComplete(matchId)) {
+            redrive = new Redrive(processingQueue, matchId, status, messages.processing(match, files.describe(matchId), workerId));
+            input = "downloaded";
+        } else {
+            // summarized, or downloaded with the file gone or incomplete: download it (again)
+            redrive = new Redrive(telemetryQueue, matchId, status, messages.summaryCompleteFromStore(match));
+            input = "summarized";
         }
+        store.rewindTo(matchId, input);
+        return redrive;
     }
 }

@@ -126,33 +126,58 @@ public final class MatchStore {
         }
     }
 
-    /** True once the match has its participants stored. */
-    public boolean summariesExist(String matchId) throws SQLException {
+    /**
+     * Whether a stage takes a message for a match, from the match's status (one read by primary key, before
+     * any API call or download): true when the match waits for this stage ({@code input}). A match further
+     * along, failed or skipped: false, the message is acknowledged and nothing is called (a duplicate, or a
+     * redelivery after the stage's work was stored; recovery re-drives a match whose next message never
+     * went out). A match the database does not know is refused: discovery alone creates matches.
+     */
+    public boolean admit(String matchId, String input) throws SQLException {
+        String status = status(matchId);
+        if (status == null) {
+            throw new gg.pewstats.collectors.messages.InvalidMessageException("unknown match '"
+                    + gg.pewstats.collectors.infra.LogSafe.escape(matchId)
+                    + "': not in the database (discovery alone creates matches)");
+        }
+        return status.equals(input);
+    }
+
+    /** The status of a match, or null when the database does not know it. */
+    public String status(String matchId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT EXISTS (SELECT 1 FROM match_summaries WHERE match_id = ?)")) {
+                PreparedStatement ps = c.prepareStatement("SELECT status FROM matches WHERE match_id = ?")) {
             ps.setString(1, matchId);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }
 
     /**
-     * In one transaction: the match row (if discovery did not store it), every participant's summary row,
-     * the telemetry URL and status summarized. Returns the number of summary rows the match has.
+     * Moves a match back to the status of the stage it is sent to again (recovery of a lost file, the
+     * reprocess command): the only backward move, and only these two make it. Its re-drive count and error
+     * stay with it.
+     */
+    public void rewindTo(String matchId, String status) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE matches SET status = ?, updated_at = now() "
+                        + "WHERE match_id = ? AND status <> ?")) {
+            ps.setString(1, status);
+            ps.setString(2, matchId);
+            ps.setString(3, status);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * In one transaction: every participant's summary row, the telemetry URL and status summarized (the
+     * match row is discovery's). Returns the number of summary rows the match has.
      */
     public int saveSummaries(MatchData match) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement ps = c.prepareStatement(INSERT_MATCH)) {
-                    int i = bind(ps, MATCH_COLUMNS, match.match(), 1);
-                    ps.setString(i++, "discovered");
-                    ps.setString(i, null);
-                    ps.executeUpdate();
-                }
                 try (PreparedStatement ps = c.prepareStatement(INSERT_SUMMARY)) {
                     for (Map<String, Object> row : match.summaries()) {
                         bind(ps, SUMMARY_COLUMNS, row, 1);
@@ -181,29 +206,6 @@ public final class MatchStore {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
-            }
-        }
-    }
-
-    /** The stored facts a summary-complete message is made of, for a match summarized before. */
-    public Map<String, Object> summaryFacts(String matchId) throws SQLException {
-        String sql = "SELECT m.match_id, m.telemetry_url, m.map_name, m.game_mode, m.match_datetime, "
-                + "(SELECT count(*) FROM match_summaries s WHERE s.match_id = m.match_id) AS participant_count "
-                + "FROM matches m WHERE m.match_id = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, matchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("match " + matchId + " has summaries but no matches row");
-                }
-                Map<String, Object> facts = new LinkedHashMap<>();
-                facts.put("match_id", rs.getString("match_id"));
-                facts.put("telemetry_url", rs.getString("telemetry_url"));
-                facts.put("map_name", rs.getString("map_name"));
-                facts.put("game_mode", rs.getString("game_mode"));
-                facts.put("match_datetime", rs.getObject("match_datetime", java.time.OffsetDateTime.class));
-                facts.put("participant_count", rs.getInt("participant_count"));
-                return facts;
             }
         }
     }
@@ -333,11 +335,10 @@ public final class MatchStore {
         }
     }
 
-    /** Status downloaded (a match not stored yet is stored with it). */
+    /** Status downloaded (only forward). */
     public void markDownloaded(String matchId) throws SQLException {
-        String sql = "INSERT INTO matches (match_id, status) VALUES (?, 'downloaded') ON CONFLICT (match_id) DO UPDATE "
-                + "SET status = 'downloaded', error_message = NULL, first_failed_at = NULL, updated_at = now() "
-                + "WHERE match_status_rank(matches.status) < match_status_rank('downloaded')";
+        String sql = "UPDATE matches SET status = 'downloaded', error_message = NULL, first_failed_at = NULL, "
+                + "updated_at = now() WHERE match_id = ? AND match_status_rank(status) < match_status_rank('downloaded')";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, matchId);
             ps.executeUpdate();

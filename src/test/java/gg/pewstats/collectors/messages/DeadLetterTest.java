@@ -77,7 +77,12 @@ class DeadLetterTest {
         assertThat((String) hub.query("SELECT error_message FROM matches WHERE match_id = 'broken-upstream'").get(0)
                 .get("error_message")).contains("503");
 
+        // a match discovery never stored: dead-lettered as unknown, not stored, no API call
+        assertDeadLettered(queue, dlq, message("never-discovered"), "unknown match 'never-discovered'", 1);
+        assertThat(hub.count("SELECT count(*) FROM matches WHERE match_id = 'never-discovered'")).isZero();
+
         // the API does not have the match: the match is failed with the reason, nothing dead-lettered
+        hub.execute("INSERT INTO matches (match_id, status) VALUES ('expired-match', 'discovered')");
         hub.publish(queue, message("expired-match"));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 hub.count("SELECT count(*) FROM matches WHERE match_id = 'expired-match' AND status = 'failed'") == 1);
@@ -88,6 +93,7 @@ class DeadLetterTest {
         // unknown extra fields are accepted, and the stage still consumes after all of the above
         String good = JSON.readTree(message(id2026)).deepCopy() instanceof com.fasterxml.jackson.databind.node.ObjectNode o
                 ? o.put("some_future_field", 1).toString() : null;
+        hub.execute("INSERT INTO matches (match_id, status) VALUES (?, 'discovered')", id2026);
         hub.publish(queue, good);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 hub.count("SELECT count(*) FROM matches WHERE match_id = ? AND status = 'summarized'", id2026) == 1);

@@ -102,7 +102,14 @@ class TelemetryPipelineTest {
         TestHub.stopAll(hub, api);
     }
 
-    private static String discovered(String matchId) {
+    /** Stores the match as discovery does, and returns the message discovery publishes for it. */
+    private static String discovered(String matchId) throws Exception {
+        hub.execute("INSERT INTO matches (match_id, status, map_name, game_mode, match_datetime) "
+                + "VALUES (?, 'discovered', 'Rondo', 'squad', '2026-04-15T21:45:33Z') ON CONFLICT DO NOTHING", matchId);
+        return message(matchId);
+    }
+
+    private static String message(String matchId) {
         return "{\"match_id\":\"" + matchId + "\",\"map_name\":\"Rondo\",\"game_mode\":\"squad\","
                 + "\"match_datetime\":\"2026-04-15T21:45:33Z\",\"telemetry_url\":null}";
     }
@@ -172,18 +179,27 @@ class TelemetryPipelineTest {
         assertThat(hub.metric("pewstats_extraction_duration_seconds_count")).isEqualTo(1.0);
         assertThat(hub.metric("pewstats_matches{status=\"completed\"}")).isGreaterThanOrEqualTo(1.0);
 
-        // processing the match again replaces its rows: same counts, a new completion message
+        // duplicates of the match's messages, now that it is completed: acknowledged from the database, no API
+        // call, no download, nothing published
+        hub.publish(hub.queue("match.discovered"), message(id2026));
+        hub.publish(hub.queue("match.telemetry"), "{\"match_id\":\"" + id2026 + "\",\"telemetry_url\":\""
+                + api.baseUrl() + "/bluehole-pubg/steam/2026/04/15/22/12/modern-telemetry.json\"}");
+        hub.publish(hub.queue("match.processing.telemetry"), "{\"match_id\":\"" + id2026 + "\",\"file_path\":\"/etc/passwd\"}");
+        assertThat(hub.receive(hub.queue("match.completed"), 5000)).isNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.queueDepth(hub.queue("match.processing.telemetry")) == 0
+                && hub.queueDepth(hub.queue("match.telemetry")) == 0 && hub.queueDepth(hub.queue("match.discovered")) == 0);
+        api.verify(1, getRequestedFor(urlPathEqualTo("/shards/steam/matches/" + id2026)));
+        api.verify(1, getRequestedFor(urlPathEqualTo("/bluehole-pubg/steam/2026/04/15/22/12/modern-telemetry.json")));
+
+        // processing the match again (the reprocess command moves it back to downloaded first) replaces its
+        // rows: same counts, a new completion message; the stored file is read, never the path a message names
+        hub.execute("UPDATE matches SET status = 'downloaded' WHERE match_id = ?", id2026);
         hub.publish(hub.queue("match.processing.telemetry"), "{\"match_id\":\"" + id2026 + "\",\"file_path\":\"/etc/passwd\"}");
         assertThat(hub.receive(hub.queue("match.completed"), 20000)).isNotNull();
         for (Map.Entry<String, Long> table : expected.entrySet()) {
             assertThat(hub.count("SELECT count(*) FROM " + table.getKey() + " WHERE match_id = ?", id2026))
                     .as(table.getKey()).isEqualTo(table.getValue());
         }
-
-        // a telemetry message for a match already stored: no second download
-        hub.publish(hub.queue("match.telemetry"), "{\"match_id\":\"" + id2026 + "\",\"telemetry_url\":\""
-                + api.baseUrl() + "/bluehole-pubg/steam/2026/04/15/22/12/modern-telemetry.json\"}");
-        assertThat(hub.receive(hub.queue("match.completed"), 20000)).isNotNull();
         api.verify(1, getRequestedFor(urlPathEqualTo("/bluehole-pubg/steam/2026/04/15/22/12/modern-telemetry.json")));
     }
 
@@ -203,6 +219,7 @@ class TelemetryPipelineTest {
 
     @Test
     void expiredTelemetryFailsTheMatchWithoutRetries() throws Exception {
+        hub.execute("INSERT INTO matches (match_id, status) VALUES ('expired-1', 'summarized')");
         hub.publish(hub.queue("match.telemetry"), "{\"match_id\":\"expired-1\",\"telemetry_url\":\"" + api.baseUrl()
                 + "/expired-telemetry.json\"}");
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -213,7 +230,8 @@ class TelemetryPipelineTest {
     }
 
     @Test
-    void aUrlOffTheAllowListIsDeadLetteredBeforeAnyDownload() {
+    void aUrlOffTheAllowListIsDeadLetteredBeforeAnyDownload() throws Exception {
+        hub.execute("INSERT INTO matches (match_id, status) VALUES ('m-evil', 'summarized')");
         String body = "{\"match_id\":\"m-evil\",\"telemetry_url\":\"http://evil.example.com/x.json\"}";
         hub.publish(hub.queue("match.telemetry"), body);
         Message dead = hub.receive(hub.queue("match.telemetry") + ".dlq", 20000);
