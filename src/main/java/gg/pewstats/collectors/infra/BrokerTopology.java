@@ -13,20 +13,41 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
  * Declares the hub's exchange, its stage queues and one dead-letter queue per stage queue: all durable,
  * each queue bound with its own name as routing key. The declaration runs again on every new broker
  * connection, so a restarted broker (or the in-memory one) always has the queues before anything is
- * published to them.
+ * published to them. Queues whose consumer may be absent (the bounded ones) are declared with a maximum
+ * length and an overflow policy, so they cannot grow without end: RabbitMQ's x-max-length / x-overflow, or
+ * the same limits in Qpid Broker-J's terms. A bounded queue that already exists without them is left as it
+ * is, with a warning (delete it once empty, or give it a RabbitMQ policy).
  */
 public final class BrokerTopology implements ConnectionListener {
 
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BrokerTopology.class);
+
     private final RabbitAdmin admin;
     private final String exchange;
     private final List<String> queues;
+    private final List<String> bounded;
+    private final long maxLength;
+    private final String overflow;
 
     public BrokerTopology(CachingConnectionFactory connectionFactory, String exchange, List<String> queues) {
+        this(connectionFactory, exchange, queues, List.of(), 0, "drop-head");
+    }
+
+    /** {@code overflow}: drop-head (the oldest message goes) or reject-publish (the new one is refused). */
+    public BrokerTopology(CachingConnectionFactory connectionFactory, String exchange, List<String> queues,
+            List<String> bounded, long maxLength, String overflow) {
         this.admin = new RabbitAdmin(connectionFactory);
+        this.admin.setIgnoreDeclarationExceptions(true);
         this.exchange = exchange;
         this.queues = List.copyOf(queues);
+        this.bounded = List.copyOf(bounded);
+        this.maxLength = maxLength;
+        if (!List.of("drop-head", "reject-publish").contains(overflow)) {
+            throw new ConfigurationError("queue overflow policy must be drop-head or reject-publish, not '" + overflow + "'");
+        }
+        this.overflow = overflow;
         connectionFactory.addConnectionListener(this);
     }
 
@@ -40,17 +61,31 @@ public final class BrokerTopology implements ConnectionListener {
 
     @Override
     public void onCreate(org.springframework.amqp.rabbit.connection.Connection connection) {
-        declare();
+        Object product = connection.getDelegate().getServerProperties().get("product");
+        declare(product != null && product.toString().toLowerCase(java.util.Locale.ROOT).contains("qpid"));
     }
 
     /** Idempotent: re-declaring with the same arguments changes nothing on the broker. */
-    public void declare() {
+    public void declare(boolean qpid) {
         DirectExchange direct = new DirectExchange(exchange, true, false);
         admin.declareExchange(direct);
         for (String name : queues) {
             for (String queueName : List.of(name, name + DEAD_LETTER_SUFFIX)) {
-                Queue queue = new Queue(queueName, true, false, false);
-                admin.declareQueue(queue);
+                java.util.Map<String, Object> arguments = new java.util.HashMap<>();
+                if (bounded.contains(queueName) && maxLength > 0) {
+                    if (qpid) {
+                        arguments.put("maximumQueueDepthMessages", maxLength);
+                        arguments.put("overflowPolicy", overflow.equals("drop-head") ? "RING" : "REJECT");
+                    } else {
+                        arguments.put("x-max-length", maxLength);
+                        arguments.put("x-overflow", overflow);
+                    }
+                }
+                Queue queue = new Queue(queueName, true, false, false, arguments);
+                if (admin.declareQueue(queue) == null && !arguments.isEmpty()) {
+                    LOG.warn("Queue {} exists without the length limit the hub declares (max {} messages, {}); it is used as "
+                            + "it is: delete it once empty, or give it a broker policy", queueName, maxLength, overflow);
+                }
                 Binding binding = BindingBuilder.bind(queue).to(direct).with(queueName);
                 admin.declareBinding(binding);
             }

@@ -51,7 +51,10 @@ public class HubInfrastructure extends MainListenerSupport {
         CachingConnectionFactory connectionFactory = connectionFactory(camel, props);
         List<String> queues = Arrays.stream(required(props, "broker.queues").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        BrokerTopology topology = new BrokerTopology(connectionFactory, required(props, "broker.exchange"), queues);
+        List<String> bounded = Arrays.stream(optional(props, "broker.bounded-queues").split(","))
+                .map(String::trim).filter(q -> !q.isEmpty()).toList();
+        BrokerTopology topology = new BrokerTopology(connectionFactory, required(props, "broker.exchange"), queues,
+                bounded, Long.parseLong(required(props, "broker.bounded-max-length")), required(props, "broker.bounded-overflow"));
         camel.getRegistry().bind("connectionFactory", connectionFactory);
         camel.getRegistry().bind("brokerHealthCheck", new DependencyHealthChecks.Broker(connectionFactory));
         // one Prometheus registry for Camel's route metrics (it takes the bean of this name) and the pipeline's
