@@ -25,6 +25,7 @@ public final class BrokerTopology implements ConnectionListener {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BrokerTopology.class);
 
     private final RabbitAdmin admin;
+    private final CachingConnectionFactory connectionFactory;
     private final String exchange;
     private final List<String> queues;
     private final List<String> bounded;
@@ -40,6 +41,7 @@ public final class BrokerTopology implements ConnectionListener {
             List<String> bounded, long maxLength, String overflow) {
         this.admin = new RabbitAdmin(connectionFactory);
         this.admin.setIgnoreDeclarationExceptions(true);
+        this.connectionFactory = connectionFactory;
         this.exchange = exchange;
         this.queues = List.copyOf(queues);
         this.bounded = List.copyOf(bounded);
@@ -61,8 +63,17 @@ public final class BrokerTopology implements ConnectionListener {
 
     @Override
     public void onCreate(org.springframework.amqp.rabbit.connection.Connection connection) {
+        declare(isQpid(connection));
+    }
+
+    /** Declares everything on the broker now (fails when the broker is away: a preflight check). */
+    public void declare() {
+        declare(isQpid(connectionFactory.createConnection()));
+    }
+
+    private static boolean isQpid(org.springframework.amqp.rabbit.connection.Connection connection) {
         Object product = connection.getDelegate().getServerProperties().get("product");
-        declare(product != null && product.toString().toLowerCase(java.util.Locale.ROOT).contains("qpid"));
+        return product != null && product.toString().toLowerCase(java.util.Locale.ROOT).contains("qpid");
     }
 
     /** Idempotent: re-declaring with the same arguments changes nothing on the broker. */

@@ -44,8 +44,12 @@ public final class RateLimitBackoff implements Processor {
             metrics.apiCall(exchange.getProperty(ApiKeyPool.KEY_ID, String.class), "429");
         }
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, waitMs);
-        LOG.warn("PUBG API rate limit hit (429) on key {}: waiting {} ms before retrying the same call",
-                exchange.getProperty(ApiKeyPool.KEY_ID), waitMs);
+        // a stage's dead letter counts its attempts, 429s included
+        exchange.setProperty(gg.pewstats.collectors.messages.FailedAttempts.PROPERTY,
+                exchange.getProperty(gg.pewstats.collectors.messages.FailedAttempts.PROPERTY, 0, Integer.class) + 1);
+        Object key = exchange.getProperty(ApiKeyPool.KEY_ID);
+        LOG.warn("PUBG API rate limit hit (429) on {}: waiting {} ms before retrying the same call",
+                key == null ? "an unkeyed call (/matches)" : "key " + key, waitMs);
     }
 
     static long waitMillis(Map<String, String> headers, Instant now, long defaultWaitMs) {
