@@ -71,13 +71,30 @@ public final class BrokerTopology implements ConnectionListener {
         declare(isQpid(connectionFactory.createConnection()));
     }
 
+    /** Qpid Broker-J names itself by server properties of its own (its product name may be "unknown"). */
     private static boolean isQpid(org.springframework.amqp.rabbit.connection.Connection connection) {
-        Object product = connection.getDelegate().getServerProperties().get("product");
-        return product != null && product.toString().toLowerCase(java.util.Locale.ROOT).contains("qpid");
+        return connection.getDelegate().getServerProperties().keySet().stream().anyMatch(k -> k.startsWith("qpid."));
     }
 
-    /** Idempotent: re-declaring with the same arguments changes nothing on the broker. */
+    private final java.util.concurrent.atomic.AtomicBoolean declaring = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Idempotent: re-declaring with the same arguments changes nothing on the broker. Qpid closes the whole
+     * connection on a declaration it does not like, so there a queue that exists is left as it is; and a
+     * declaration never runs inside another (a connection made while declaring declares nothing again).
+     */
     public void declare(boolean qpid) {
+        if (!declaring.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            declareAll(qpid);
+        } finally {
+            declaring.set(false);
+        }
+    }
+
+    private void declareAll(boolean qpid) {
         DirectExchange direct = new DirectExchange(exchange, true, false);
         admin.declareExchange(direct);
         for (String name : queues) {
@@ -93,6 +110,10 @@ public final class BrokerTopology implements ConnectionListener {
                     }
                 }
                 Queue queue = new Queue(queueName, true, false, false, arguments);
+                if (qpid && admin.getQueueInfo(queueName) != null) {
+                    admin.declareBinding(BindingBuilder.bind(queue).to(direct).with(queueName));
+                    continue;
+                }
                 if (admin.declareQueue(queue) == null && !arguments.isEmpty()) {
                     LOG.warn("Queue {} exists without the length limit the hub declares (max {} messages, {}); it is used as "
                             + "it is: delete it once empty, or give it a broker policy", queueName, maxLength, overflow);

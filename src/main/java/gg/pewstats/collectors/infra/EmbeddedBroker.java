@@ -18,7 +18,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private static final String INITIAL_CONFIG = "/broker/embedded-broker.json";
 
-    private final SystemLauncher launcher = new SystemLauncher();
+    private final ContainerHolder container = new ContainerHolder();
+    private final SystemLauncher launcher = new SystemLauncher(container);
     private final int port;
     private final Path dataDirectory;
 
@@ -53,7 +54,48 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         EmbeddedBroker broker = new EmbeddedBroker(port, work);
         broker.launcher.startup(attributes);
+        broker.container.withdrawShutdownHook();
         return broker;
+    }
+
+    /**
+     * Qpid's broker registers a JVM shutdown hook that stops it the moment SIGTERM arrives, before the
+     * hub's consumers have drained: then nothing in flight can be acknowledged or published. The hub stops
+     * the broker itself, after its routes (consumers, then in-flight work), so that hook is taken back.
+     */
+    private static final class ContainerHolder extends org.apache.qpid.server.SystemLauncherListener.DefaultSystemLauncherListener {
+        private volatile org.apache.qpid.server.model.SystemConfig<?> systemConfig;
+
+        @Override
+        public void onContainerResolve(org.apache.qpid.server.model.SystemConfig<?> config) {
+            this.systemConfig = config;
+        }
+
+        void withdrawShutdownHook() {
+            Object broker = systemConfig == null ? null : systemConfig.getContainer();
+            if (broker == null) {
+                return;
+            }
+            try {
+                Class<?> type = broker.getClass();
+                java.lang.reflect.Field field = null;
+                for (Class<?> c = type; c != null && field == null; c = c.getSuperclass()) {
+                    try {
+                        field = c.getDeclaredField("_shutdownHook");
+                    } catch (NoSuchFieldException next) {
+                        // look further up
+                    }
+                }
+                if (field != null) {
+                    field.setAccessible(true);
+                    Runtime.getRuntime().removeShutdownHook((Thread) field.get(broker));
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(EmbeddedBroker.class)
+                        .warn("Could not take back the embedded broker's own shutdown hook ({}): on SIGTERM it may stop "
+                                + "before the consumers drain", e.toString());
+            }
+        }
     }
 
     public int port() {

@@ -61,6 +61,10 @@ public class HubInfrastructure extends MainListenerSupport {
         camel.getRegistry().bind("metricsRegistry", new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT));
         camel.getRegistry().bind("amqpAdmin", topology.admin());
+        // discovery stops between calls on shutdown (a bean the route files use, told of the shutdown first)
+        gg.pewstats.collectors.discovery.DiscoveryRunGuard guard = new gg.pewstats.collectors.discovery.DiscoveryRunGuard();
+        camel.getManagementStrategy().addEventNotifier(guard);
+        camel.getRegistry().bind("discoveryRunGuard", guard);
         camel.getRegistry().bind("brokerTopology", topology);
     }
 
