@@ -20,6 +20,9 @@ COPY routes /app/routes
 RUN mkdir -p /app/data && chown -R collectors /app
 USER collectors
 ENV COLLECTORS_HOME=/app
+# inside the container health and metrics listen on every interface; who reaches them is decided by how
+# the port is published (docker-compose.yml: 127.0.0.1 only)
+ENV HUB_HTTP_HOST=0.0.0.0
 VOLUME /app/data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \

@@ -47,13 +47,16 @@ class OutageTest {
         int httpPort = TestServers.freePort();
         TestHub hub = null;
         EmbeddedDatabase db = null;
+        // the database's passwords exist before it does (kept beside its data directory)
+        java.nio.file.Path pgHome = Files.createTempDirectory("outage-pg");
+        EmbeddedDatabase.Credentials credentials = EmbeddedDatabase.Credentials.forDataDirectory(pgHome.resolve("data"));
         EmbeddedBroker broker = null;
         CachingConnectionFactory connections = null;
         try {
             hub = TestHub.start(Map.of(
                     "db.url", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
-                    "db.user", "postgres",
-                    "db.password", "",
+                    "db.user", EmbeddedDatabase.APP_ROLE,
+                    "db.password", credentials.appPassword(),
                     "db.migration-retry-seconds", "1",
                     "db.connect-timeout-ms", "1000",
                     "rabbitmq.port", Integer.toString(brokerPort),
@@ -65,7 +68,7 @@ class OutageTest {
             assertThat(down.body()).contains("DOWN");
             assertThat(down.statusCode()).isEqualTo(503);
 
-            db = EmbeddedDatabase.start(Files.createTempDirectory("outage-pg"), dbPort);
+            db = EmbeddedDatabase.start(pgHome.resolve("data"), dbPort, pgHome.resolve("bin"), pgHome.resolve("run"));
             broker = EmbeddedBroker.start(Files.createTempDirectory("outage-broker"), brokerPort, "guest", "guest");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> health(httpPort).statusCode() == 200);
@@ -82,14 +85,14 @@ class OutageTest {
             String body = "{\"match_id\":\"" + matchId + "\",\"map_name\":\"Rondo\",\"game_mode\":\"squad\","
                     + "\"match_datetime\":\"2026-04-15T21:45:33Z\"}";
             // stored as discovery stores it: a stage only takes messages for matches the database knows
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "")) {
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
                 c.createStatement().execute("INSERT INTO matches (match_id, status) VALUES ('" + matchId + "', 'discovered')");
             }
             new RabbitTemplate(connections).send("", hub.queue("match.discovered"),
                     new Message(body.getBytes(StandardCharsets.UTF_8), properties));
             String url = db.jdbcUrl();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.APP_ROLE, credentials.appPassword());
                         ResultSet rs = c.createStatement().executeQuery(
                                 "SELECT count(*) FROM match_summaries WHERE match_id = '" + matchId + "'")) {
                     rs.next();

@@ -12,16 +12,47 @@ import org.apache.qpid.server.SystemLauncher;
 /**
  * An AMQP 0-9-1 broker (Apache Qpid Broker-J) inside the hub's JVM, started when no RabbitMQ is configured.
  * It listens on 127.0.0.1 only and keeps persistent messages in a Derby store under its data directory,
- * so queued work survives a restart of the hub.
+ * so queued work survives a restart of the hub. Its data directory is the hub's user's alone (0700, files
+ * 0600, Derby's files too), its password is generated at the first start and kept beside the data
+ * directory ({@code <data-dir>.credentials}, 0600), and while it runs it holds {@value #LOCK} in its data
+ * directory, so a command can tell this hub's broker from another program on the port.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
     private static final String INITIAL_CONFIG = "/broker/embedded-broker.json";
+    /** Held by the process running the broker. */
+    public static final String LOCK = "hub.lock";
+
+    /** The broker's user and password (a hub joining a running broker reads them from the same file). */
+    public record Credentials(String user, String password) {
+
+        /** The credentials kept beside the data directory, created (and kept) at the first start. */
+        public static Credentials forDataDirectory(Path dataDirectory) throws IOException {
+            Path data = dataDirectory.toAbsolutePath().normalize();
+            Path file = data.resolveSibling(data.getFileName() + ".credentials");
+            java.util.Properties p = new java.util.Properties();
+            if (Files.isRegularFile(file)) {
+                try (var in = Files.newInputStream(file)) {
+                    p.load(in);
+                }
+                return new Credentials(p.getProperty("user"), p.getProperty("password"));
+            }
+            byte[] bytes = new byte[24];
+            new java.security.SecureRandom().nextBytes(bytes);
+            Credentials created = new Credentials("pewstats", java.util.HexFormat.of().formatHex(bytes));
+            p.setProperty("user", created.user());
+            p.setProperty("password", created.password());
+            PrivateFiles.createPrivateDirectories(data.getParent());
+            PrivateFiles.writePrivate(file, out -> p.store(out, "embedded broker of the hub: user and password (keep private)"));
+            return created;
+        }
+    }
 
     private final ContainerHolder container = new ContainerHolder();
     private final SystemLauncher launcher = new SystemLauncher(container);
     private final int port;
     private final Path dataDirectory;
+    private java.nio.channels.FileChannel lockChannel;
 
     private EmbeddedBroker(int port, Path dataDirectory) {
         this.port = port;
@@ -31,13 +62,17 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Starts the broker; the user and password are the ones the hub connects with. */
     public static EmbeddedBroker start(Path dataDirectory, int port, String user, String password) throws Exception {
         Path work = dataDirectory.toAbsolutePath();
-        Files.createDirectories(work);
+        PrivateFiles.createPrivateDirectories(work);
+        PrivateFiles.tighten(work);
+        // Derby (the message store) makes its files readable by the owner only
+        System.setProperty("derby.storage.useDefaultFilePermissions", "false");
         Path initialConfig = work.resolve("initial-config.json");
         try (InputStream in = EmbeddedBroker.class.getResourceAsStream(INITIAL_CONFIG)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + INITIAL_CONFIG);
             }
-            Files.writeString(initialConfig, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            byte[] config = in.readAllBytes();
+            PrivateFiles.writePrivate(initialConfig, out -> out.write(config));
         }
         Map<String, String> context = new HashMap<>();
         context.put("qpid.work_dir", work.toString());
@@ -53,8 +88,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         attributes.put("context", context);
 
         EmbeddedBroker broker = new EmbeddedBroker(port, work);
+        broker.lockChannel = java.nio.channels.FileChannel.open(work.resolve(LOCK), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        if (broker.lockChannel.tryLock() == null) {
+            broker.lockChannel.close();
+            throw new ConfigurationError("another process runs the embedded broker of " + work);
+        }
         broker.launcher.startup(attributes);
         broker.container.withdrawShutdownHook();
+        PrivateFiles.tighten(work);
         return broker;
     }
 
@@ -109,5 +151,13 @@ public final class EmbeddedBroker implements AutoCloseable {
     @Override
     public void close() {
         launcher.shutdown();
+        try {
+            PrivateFiles.tighten(dataDirectory);
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            // stopping anyway
+        }
     }
 }

@@ -51,6 +51,7 @@ public final class HubEnvironment {
         names.put("discovery.batch-size", List.of("DISCOVERY_BATCH_SIZE", "PLAYER_BATCH_SIZE"));
         // (camel.* keys are read by Camel Main from the file, not looked up: the file refers to this one)
         names.put("hub.http-port", List.of("HUB_HTTP_PORT", "HTTP_PORT"));
+        names.put("hub.http-host", List.of("HUB_HTTP_HOST", "HTTP_HOST"));
         return java.util.Collections.unmodifiableMap(names);
     }
 

@@ -97,24 +97,35 @@ public class HubInfrastructure extends MainListenerSupport {
         String url = optional(props, "db.url");
         String user = optional(props, "db.user");
         String password = optional(props, "db.password");
-        if (url.isEmpty() && Integer.parseInt(required(props, "db.embedded.port")) > 0
-                && listening(Integer.parseInt(required(props, "db.embedded.port")))) {
-            // another process of this hub (a running hub, for a command) already serves the embedded database
+        if (url.isEmpty()) {
+            Path dir = Path.of(required(props, "db.embedded.data-dir")).toAbsolutePath();
             int port = Integer.parseInt(required(props, "db.embedded.port"));
-            url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-            user = "postgres";
-            password = "";
-            LOG.info("Database: the embedded PostgreSQL already running on 127.0.0.1:{}", port);
-        } else if (url.isEmpty()) {
-            Path dir = Path.of(required(props, "db.embedded.data-dir"));
-            int port = Integer.parseInt(required(props, "db.embedded.port"));
-            EmbeddedDatabase embedded = EmbeddedDatabase.start(dir.toAbsolutePath(), port);
-            stopOnShutdown(camel, "embedded PostgreSQL", embedded);
-            url = embedded.jdbcUrl();
-            user = embedded.user();
-            password = "";
-            LOG.info("Database: embedded PostgreSQL on 127.0.0.1:{}, data in {}", embedded.port(),
-                    dir.toAbsolutePath());
+            EmbeddedDatabase.Credentials credentials = EmbeddedDatabase.Credentials.forDataDirectory(dir);
+            user = EmbeddedDatabase.APP_ROLE;
+            password = credentials.appPassword();
+            if (port > 0 && listening(port) && EmbeddedServers.heldByAnother(dir.resolve("epg-lock"))) {
+                // a hub running on the same data (a command beside it) serves this database: join it
+                url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+                LOG.info("Database: the embedded PostgreSQL of the hub running on this data, 127.0.0.1:{}", port);
+            } else {
+                if (port > 0 && listening(port)) {
+                    var orphan = EmbeddedServers.orphanPostgres(dir, port);
+                    if (orphan.isEmpty()) {
+                        throw new ConfigurationError("127.0.0.1:" + port + " is taken by a program that is not this hub's "
+                                + "embedded PostgreSQL (data in " + dir + "): stop it, or set db.embedded.port "
+                                + "(DB_EMBEDDED_PORT) to a free port");
+                    }
+                    LOG.warn("Database: stopping the embedded PostgreSQL (pid {}) left running on 127.0.0.1:{} by a hub "
+                            + "that was killed; starting it again", orphan.get().pid(), port);
+                    EmbeddedServers.stop(orphan.get(), 20);
+                }
+                EmbeddedDatabase embedded = EmbeddedDatabase.start(dir, port,
+                        Path.of(required(props, "db.embedded.binaries-dir")), Path.of(required(props, "db.embedded.socket-dir")));
+                stopOnShutdown(camel, "embedded PostgreSQL", embedded);
+                url = embedded.jdbcUrl();
+                LOG.info("Database: embedded PostgreSQL on 127.0.0.1:{} as role '{}', data in {}", embedded.port(),
+                        user, dir);
+            }
         } else {
             LOG.info("Database: {} as user '{}'", Secrets.jdbcUrlForLog(url), user);
         }
@@ -146,18 +157,26 @@ public class HubInfrastructure extends MainListenerSupport {
             LOG.info("Broker: RabbitMQ at {}", Secrets.amqpUriForLog(uri));
         } else {
             int port;
-            if (host.isEmpty() && listening(Integer.parseInt(required(props, "broker.embedded.port")))) {
+            if (host.isEmpty()) {
+                Path dir = Path.of(required(props, "broker.embedded.data-dir")).toAbsolutePath();
                 port = Integer.parseInt(required(props, "broker.embedded.port"));
+                EmbeddedBroker.Credentials credentials = EmbeddedBroker.Credentials.forDataDirectory(dir);
+                user = credentials.user();
+                password = credentials.password();
                 host = "127.0.0.1";
-                LOG.info("Broker: the embedded broker already running on 127.0.0.1:{}", port);
-            } else if (host.isEmpty()) {
-                Path dir = Path.of(required(props, "broker.embedded.data-dir"));
-                port = Integer.parseInt(required(props, "broker.embedded.port"));
-                EmbeddedBroker broker = EmbeddedBroker.start(dir, port, user, password);
-                stopOnShutdown(camel, "embedded broker", broker);
-                host = "127.0.0.1";
-                LOG.info("Broker: embedded AMQP 0-9-1 broker (Qpid Broker-J) on 127.0.0.1:{}, data in {}",
-                        port, broker.dataDirectory());
+                if (listening(port)) {
+                    if (!EmbeddedServers.heldByAnother(dir.resolve(EmbeddedBroker.LOCK))) {
+                        throw new ConfigurationError("127.0.0.1:" + port + " is taken by a program that is not this hub's "
+                                + "embedded broker (data in " + dir + "): stop it, or set broker.embedded.port "
+                                + "(BROKER_EMBEDDED_PORT) to a free port");
+                    }
+                    LOG.info("Broker: the embedded broker of the hub running on this data, 127.0.0.1:{}", port);
+                } else {
+                    EmbeddedBroker broker = EmbeddedBroker.start(dir, port, user, password);
+                    stopOnShutdown(camel, "embedded broker", broker);
+                    LOG.info("Broker: embedded AMQP 0-9-1 broker (Qpid Broker-J) on 127.0.0.1:{}, data in {}",
+                            port, broker.dataDirectory());
+                }
             } else {
                 port = Integer.parseInt(required(props, "rabbitmq.port"));
                 LOG.info("Broker: RabbitMQ at amqp://{}@{}:{}{}", user, host, port,

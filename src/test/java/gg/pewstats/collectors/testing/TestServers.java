@@ -69,11 +69,12 @@ public final class TestServers {
             dbDescription = "PostgreSQL from DB_URL";
         } else {
             Path dir = Files.createTempDirectory("pewstats-test-pg");
-            EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0);
+            EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("data"), 0, dir.resolve("bin"), dir.resolve("run"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(db)));
             dbUrl = db.jdbcUrl();
-            dbUser = db.user();
-            dbPassword = "";
+            // the tests create a database per hub: they work as the superuser
+            dbUser = "postgres";
+            dbPassword = db.superuserPassword();
             dbDescription = "embedded PostgreSQL on port " + db.port();
         }
         String host = env("RABBITMQ_HOST");
