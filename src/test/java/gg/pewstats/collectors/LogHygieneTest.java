@@ -45,6 +45,7 @@ class LogHygieneTest {
             HubProcess hub = HubProcess.start(env, log);
             try {
                 waitForLog(log, "Apache Camel 4.17.0 (pewstats-collectors) started");
+                db.execute("INSERT INTO matches (match_id, status) VALUES ('m-forge', 'summarized')");
                 String queue = "match.telemetry." + db.queueSuffix;
                 CachingConnectionFactory connections = connections(db.servers);
                 try {
