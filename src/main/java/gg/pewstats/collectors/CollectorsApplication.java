@@ -1,6 +1,13 @@
 package gg.pewstats.collectors;
 
+import gg.pewstats.collectors.infra.ConfigurationError;
+import gg.pewstats.collectors.infra.HubEnvironment;
 import gg.pewstats.collectors.infra.HubInfrastructure;
+import gg.pewstats.collectors.infra.LogSafe;
+import gg.pewstats.collectors.infra.Secrets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.camel.main.Main;
 
 /**
@@ -16,8 +23,7 @@ public final class CollectorsApplication {
 
     public static void main(String[] args) throws Exception {
         // LOG_FORMAT=json: JSON lines; LOG_LEVEL: the hub's level (read, also from .env, before the first logger is made)
-        gg.pewstats.collectors.infra.HubEnvironment environment =
-                gg.pewstats.collectors.infra.HubEnvironment.load(java.nio.file.Path.of(home(args)), System.getenv());
+        HubEnvironment environment = HubEnvironment.load(Path.of(home(args)), System.getenv());
         if ("json".equalsIgnoreCase(environment.variable("LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
@@ -46,33 +52,34 @@ public final class CollectorsApplication {
         Throwable reason = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             reason = t;
-            if (t instanceof gg.pewstats.collectors.infra.ConfigurationError) {
+            if (t instanceof ConfigurationError) {
                 break;
             }
         }
-        System.err.println("collectors: " + reason.getMessage());
+        System.err.println("collectors: " + LogSafe.escape(
+                Secrets.maskUserInfo(String.valueOf(reason.getMessage()))));
         if ("DEBUG".equalsIgnoreCase(System.getenv("LOG_LEVEL"))) {
             e.printStackTrace();
         }
-        return reason instanceof gg.pewstats.collectors.infra.ConfigurationError ? 2 : 1;
+        return reason instanceof ConfigurationError ? 2 : 1;
     }
 
     /** The hub cannot run without its configuration file and route files: say where it looked, once. */
     static void requireHome(String home) {
-        java.nio.file.Path dir = java.nio.file.Path.of(home).toAbsolutePath().normalize();
-        java.nio.file.Path config = dir.resolve("config").resolve("application.properties");
-        if (!java.nio.file.Files.isRegularFile(config)) {
-            throw new gg.pewstats.collectors.infra.ConfigurationError("no configuration file at " + config
+        Path dir = Path.of(home).toAbsolutePath().normalize();
+        Path config = dir.resolve("config").resolve("application.properties");
+        if (!Files.isRegularFile(config)) {
+            throw new ConfigurationError("no configuration file at " + config
                     + ": run the hub from the folder holding config/ and routes/, or name it with COLLECTORS_HOME or --home");
         }
         boolean routes;
-        try (var files = java.nio.file.Files.newDirectoryStream(dir.resolve("routes"), "*.camel.yaml")) {
+        try (var files = Files.newDirectoryStream(dir.resolve("routes"), "*.camel.yaml")) {
             routes = files.iterator().hasNext();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             routes = false;
         }
         if (!routes) {
-            throw new gg.pewstats.collectors.infra.ConfigurationError("no route files (*.camel.yaml) in " + dir.resolve("routes")
+            throw new ConfigurationError("no route files (*.camel.yaml) in " + dir.resolve("routes")
                     + ": run the hub from the folder holding config/ and routes/, or name it with COLLECTORS_HOME or --home");
         }
     }

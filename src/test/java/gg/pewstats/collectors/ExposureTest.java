@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gg.pewstats.collectors.infra.EmbeddedDatabase;
+import gg.pewstats.collectors.testing.HubHome;
 import gg.pewstats.collectors.testing.HubProcess;
 import gg.pewstats.collectors.testing.SharedDatabase;
 import gg.pewstats.collectors.testing.TestServers;
@@ -47,7 +48,7 @@ class ExposureTest {
 
     @Test
     void theEmbeddedDefaultsArePrivateToTheHubsUser() throws Exception {
-        copyConfiguration();
+        HubHome.copyConfiguration(home);
         int dbPort = TestServers.freePort();
         int brokerPort = TestServers.freePort();
         int httpPort = TestServers.freePort();
@@ -59,7 +60,7 @@ class ExposureTest {
         Path log = home.resolve("hub.log");
         HubProcess hub = HubProcess.start(env, log, home);
         try {
-            waitForLog(log, "(pewstats-collectors) started");
+            HubHome.waitForLog(log, "(pewstats-collectors) started");
             String url = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
             // no password, no entry; the socket is in ./data/run, not in /tmp
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class)
@@ -101,7 +102,7 @@ class ExposureTest {
             hub.kill();
             Path second = home.resolve("second.log");
             hub = HubProcess.start(env, second, home);
-            waitForLog(second, "(pewstats-collectors) started");
+            HubHome.waitForLog(second, "(pewstats-collectors) started");
             assertThat(Files.readString(second)).contains("left running on 127.0.0.1:" + dbPort + " by a hub that was killed");
             hub.stop();
             assertThat(readableByOthers(home.resolve("data"))).as("files under ./data others can use, after a run").isEmpty();
@@ -217,24 +218,4 @@ class ExposureTest {
         return p;
     }
 
-    private void copyConfiguration() throws IOException {
-        for (String dir : new String[] {"config", "routes"}) {
-            Files.createDirectories(home.resolve(dir));
-            try (var files = Files.list(Path.of(dir))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, home.resolve(dir).resolve(file.getFileName()));
-                }
-            }
-        }
-    }
-
-    private static void waitForLog(Path log, String text) throws Exception {
-        SharedDatabase.waitFor("'" + text + "' in " + log.getFileName(), Duration.ofSeconds(120), () -> {
-            try {
-                return Files.exists(log) && Files.readString(log).contains(text);
-            } catch (IOException e) {
-                return false;
-            }
-        });
-    }
 }

@@ -3,6 +3,7 @@ package gg.pewstats.collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.pewstats.collectors.testing.Http;
+import gg.pewstats.collectors.testing.HubHome;
 import gg.pewstats.collectors.testing.HubProcess;
 import gg.pewstats.collectors.testing.SharedDatabase;
 import gg.pewstats.collectors.testing.TestServers;
@@ -44,7 +45,7 @@ class LogHygieneTest {
             Path log = work.resolve("hub.log");
             HubProcess hub = HubProcess.start(env, log);
             try {
-                waitForLog(log, "Apache Camel 4.17.0 (pewstats-collectors) started");
+                HubHome.waitForLog(log, "Apache Camel 4.17.0 (pewstats-collectors) started");
                 db.execute("INSERT INTO matches (match_id, status) VALUES ('m-forge', 'summarized')");
                 String queue = "match.telemetry." + db.queueSuffix;
                 CachingConnectionFactory connections = connections(db.servers);
@@ -69,7 +70,7 @@ class LogHygieneTest {
                 } finally {
                     connections.destroy();
                 }
-                waitForLog(log, "bidi\\u202Eevil");
+                HubHome.waitForLog(log, "bidi\\u202Eevil");
             } finally {
                 hub.stop();
             }
@@ -90,9 +91,9 @@ class LogHygieneTest {
             HubProcess hub = HubProcess.start(env, log);
             String health;
             try {
-                waitForLog(log, "Apache Camel 4.17.0 (pewstats-collectors) started");
+                HubHome.waitForLog(log, "Apache Camel 4.17.0 (pewstats-collectors) started");
                 SharedDatabase.waitFor("three failed recovery runs", Duration.ofSeconds(60),
-                        () -> count(log, "recovery-schedule run failed") >= 3);
+                        () -> HubHome.count(log, "recovery-schedule run failed") >= 3);
                 health = Http.get("http://127.0.0.1:" + env.get("HTTP_PORT") + "/observe/health").body();
             } finally {
                 hub.stop();
@@ -152,15 +153,4 @@ class LogHygieneTest {
         return m;
     }
 
-    private static long count(Path log, String text) {
-        try {
-            return Files.readString(log).lines().filter(l -> l.contains(text)).count();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void waitForLog(Path log, String text) throws Exception {
-        SharedDatabase.waitFor("'" + text + "' in " + log.getFileName(), Duration.ofSeconds(90), () -> count(log, text) > 0);
-    }
 }

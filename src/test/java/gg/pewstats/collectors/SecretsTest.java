@@ -39,6 +39,7 @@ class SecretsTest {
     private static final String KEY_1 = "SECRETKEYVALUE-abcdef-0001";
     private static final String KEY_2 = "SECRETKEYVALUE-abcdef-0002";
     private static final String DB_PASSWORD = "SECRETDBPASSWORD-4711";
+    private static final String ROLE = TestServers.uniqueName("secrets_");
 
     static WireMockServer api;
     static TestHub hub;
@@ -58,9 +59,17 @@ class SecretsTest {
                 .willReturn(aResponse().withHeader("Content-Type", "application/vnd.api+json").withBody(PubgSamples.read(PubgSamples.PLAYERS_ONE))));
         api.stubFor(get(urlPathMatching("/shards/steam/matches/.*")).willReturn(aResponse().withStatus(500)));
         port = TestServers.freePort();
+        // the hub works as a role whose password is the secret (the server checks it, whichever server it is)
         hub = TestHub.start(Map.of("pubg.api-base-url", api.baseUrl(), "pubg.api-keys", KEY_1 + "," + KEY_2,
-                "db.password", DB_PASSWORD, "camel.management.port", Integer.toString(port),
-                "pubg.retry.max-attempts", "1"));
+                "db.user", ROLE, "db.password", DB_PASSWORD, "camel.management.port", Integer.toString(port),
+                "pubg.retry.max-attempts", "1"), ".", url -> {
+                    TestServers servers = TestServers.get();
+                    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, servers.dbUser(), servers.dbPassword());
+                            java.sql.Statement s = c.createStatement()) {
+                        s.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + DB_PASSWORD + "'");
+                        s.execute("GRANT ALL ON SCHEMA public TO " + ROLE);
+                    }
+                });
         hub.execute("INSERT INTO players (player_id, player_name) VALUES ('account.d50fdc18fcad49c691d38466bed6f8fd', 'shroud')");
     }
 
@@ -68,6 +77,7 @@ class SecretsTest {
     static void stop() {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
         TestHub.stopAll(hub, api);
+        TestServers.get().dropRole(ROLE);
     }
 
     @Test

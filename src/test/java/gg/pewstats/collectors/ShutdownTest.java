@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gg.pewstats.collectors.testing.HubHome;
 import gg.pewstats.collectors.testing.HubProcess;
 import gg.pewstats.collectors.testing.SharedDatabase;
 import gg.pewstats.collectors.testing.StubbedPubg;
@@ -63,14 +64,7 @@ class ShutdownTest {
 
     @Test
     void onTheEmbeddedServersConsumersStopBeforeTheBroker() throws Exception {
-        for (String dir : new String[] {"config", "routes"}) {
-            Files.createDirectories(work.resolve(dir));
-            try (var files = Files.list(Path.of(dir))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, work.resolve(dir).resolve(file.getFileName()));
-                }
-            }
-        }
+        HubHome.copyConfiguration(work);
         Map<String, String> env = new HashMap<>();
         env.put("COLLECTORS_HOME", work.toString());
         env.put("HTTP_PORT", Integer.toString(TestServers.freePort()));
@@ -79,13 +73,7 @@ class ShutdownTest {
         Path log = work.resolve("embedded.log");
         HubProcess hub = HubProcess.start(env, log, work);
         try {
-            SharedDatabase.waitFor("the hub started", Duration.ofSeconds(120), () -> {
-                try {
-                    return Files.readString(log).contains("(pewstats-collectors) started");
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            });
+            HubHome.waitForLog(log, "(pewstats-collectors) started");
             long started = System.nanoTime();
             hub.stop();
             assertThat((System.nanoTime() - started) / 1_000_000).as("exit after SIGTERM (ms)").isLessThan(10_000);

@@ -2,6 +2,7 @@ package gg.pewstats.collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gg.pewstats.collectors.testing.HubHome;
 import gg.pewstats.collectors.testing.HubProcess;
 import gg.pewstats.collectors.testing.SharedDatabase;
 import gg.pewstats.collectors.testing.TestServers;
@@ -29,7 +30,7 @@ class StartupConfigurationTest {
 
     @Test
     void theJsonKeyFormsStartTheHubWithTheirRates() throws Exception {
-        copyConfiguration();
+        HubHome.copyConfiguration(home);
         try (SharedDatabase db = new SharedDatabase()) {
             TestServers servers = db.servers;
             for (String[] keys : new String[][] {
@@ -42,8 +43,8 @@ class StartupConfigurationTest {
                 Path log = home.resolve("hub-" + keys[0].length() + ".log");
                 HubProcess hub = HubProcess.start(env, log, home);
                 try {
-                    waitForLog(log, "PUBG API keys: " + keys[1]);
-                    waitForLog(log, "Apache Camel 4.17.0 (pewstats-collectors) started");
+                    HubHome.waitForLog(log, "PUBG API keys: " + keys[1]);
+                    HubHome.waitForLog(log, "Apache Camel 4.17.0 (pewstats-collectors) started");
                     assertThat(db.count("SELECT count(*) FROM flyway_schema_history WHERE success")).as("migrated").isPositive();
                     // HTTP_PORT (the seed's and the live system's name) moves the health endpoint
                     String health = "http://127.0.0.1:" + env.get("HTTP_PORT") + "/observe/health";
@@ -64,7 +65,7 @@ class StartupConfigurationTest {
 
     @Test
     void aDotEnvFileWithTheLiveSystemsNamesIsReadBelowTheEnvironment() throws Exception {
-        copyConfiguration();
+        HubHome.copyConfiguration(home);
         try (SharedDatabase db = new SharedDatabase()) {
             TestServers servers = db.servers;
             String password = servers.dbPassword().isEmpty() ? "Dotenv-Secret-Pw-4417" : servers.dbPassword();
@@ -92,8 +93,8 @@ class StartupConfigurationTest {
             Path log = home.resolve("hub.log");
             HubProcess hub = HubProcess.start(env, log, home);
             try {
-                waitForLog(log, "PUBG API keys: [key1…9876 at 10 rpm]");
-                waitForLog(log, "Apache Camel 4.17.0 (pewstats-collectors) started");
+                HubHome.waitForLog(log, "PUBG API keys: [key1…9876 at 10 rpm]");
+                HubHome.waitForLog(log, "Apache Camel 4.17.0 (pewstats-collectors) started");
                 assertThat(db.count("SELECT count(*) FROM flyway_schema_history WHERE success")).isPositive();
                 assertThat(queueExists(servers, "match.discovered." + db.queueSuffix)).isTrue();
                 assertThat(queueExists(servers, "match.discovered.from-dotenv-not-used")).isFalse();
@@ -109,7 +110,7 @@ class StartupConfigurationTest {
 
     @Test
     void aProductionHubWithoutItsServersStopsNamingTheSettings() throws Exception {
-        copyConfiguration();
+        HubHome.copyConfiguration(home);
         Map<String, String> env = new HashMap<>();
         env.put("COLLECTORS_HOME", home.toString());
         env.put("ENVIRONMENT", "prod");
@@ -131,17 +132,6 @@ class StartupConfigurationTest {
         int devCode = HubProcess.start(env, devLog, home).waitForExit(60);
         assertThat(devCode).as("hub.embedded=false refuses the embedded servers in dev too").isEqualTo(2);
         assertThat(Files.readString(devLog)).contains("ENVIRONMENT is 'dev' and no server is set");
-    }
-
-    private void copyConfiguration() throws IOException {
-        for (String dir : new String[] {"config", "routes"}) {
-            Files.createDirectories(home.resolve(dir));
-            try (var files = Files.list(Path.of(dir))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, home.resolve(dir).resolve(file.getFileName()));
-                }
-            }
-        }
     }
 
     private Map<String, String> brokerEnvironment(SharedDatabase db) throws IOException {
@@ -174,13 +164,4 @@ class StartupConfigurationTest {
         }
     }
 
-    private static void waitForLog(Path log, String text) throws Exception {
-        SharedDatabase.waitFor("'" + text + "' in " + log.getFileName(), Duration.ofSeconds(90), () -> {
-            try {
-                return Files.exists(log) && Files.readString(log).contains(text);
-            } catch (IOException e) {
-                return false;
-            }
-        });
-    }
 }

@@ -195,8 +195,8 @@ public final class SchemaMigration implements AutoCloseable {
         }
     }
 
-    /** The database holds tables of something else: the hub must not write there. */
-    public static final class ForeignSchemaException extends RuntimeException {
+    /** The database holds tables of something else: the hub must not write there (a setting points wrong). */
+    public static final class ForeignSchemaException extends ConfigurationError {
         ForeignSchemaException(String message) {
             super(message);
         }

@@ -27,8 +27,8 @@ public final class MatchStore {
 
     static final List<String> SUMMARY_COLUMNS = List.of("match_id", "participant_id", "player_id", "player_name",
             "is_bot", "team_id", "team_rank", "won", "map_name", "game_mode", "match_type", "match_datetime",
-            "match_duration", "is_custom_match", "shard_id", "season_state", "title_id", "dbnos", "assists", "boosts", "heals", "damage_dealt",
-            "death_type", "headshot_kills", "kill_place", "kill_streaks", "kills", "longest_kill", "revives",
+            "match_duration", "is_custom_match", "shard_id", "season_state", "title_id", "dbnos", "assists", "boosts",
+            "heals", "damage_dealt", "death_type", "headshot_kills", "kill_place", "kill_streaks", "kills", "longest_kill", "revives",
             "ride_distance", "road_kills", "swim_distance", "team_kills", "time_survived", "vehicle_destroys",
             "walk_distance", "weapons_acquired", "win_place");
 
@@ -40,8 +40,8 @@ public final class MatchStore {
             + ") VALUES (" + "?, ".repeat(SUMMARY_COLUMNS.size() - 1) + "?) "
             + "ON CONFLICT (match_id, participant_id) DO NOTHING";
 
-    private static final String ADVANCE_STATUS = "UPDATE matches SET status = ?, error_message = NULL, first_failed_at = NULL, "
-            + "updated_at = now() WHERE match_id = ? AND match_status_rank(status) < match_status_rank(?)";
+    private static final String ADVANCE_STATUS = "UPDATE matches SET status = ?, error_message = NULL, "
+            + "first_failed_at = NULL, updated_at = now() WHERE match_id = ? AND match_status_rank(status) < match_status_rank(?)";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatchStore.class);
 

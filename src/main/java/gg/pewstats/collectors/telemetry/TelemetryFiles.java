@@ -84,8 +84,9 @@ public final class TelemetryFiles {
         Path folder = target.getParent();
         boolean created = !Files.isDirectory(folder);
         Files.createDirectories(folder);
-        Path raw = target.resolveSibling(FILE_NAME + "." + UUID.randomUUID() + ".download.tmp");
-        Path temp = target.resolveSibling(FILE_NAME + "." + UUID.randomUUID() + ".tmp");
+        removeStaleTemporaries(folder);
+        Path raw = target.resolveSibling(FILE_NAME + "." + OWNER + "." + UUID.randomUUID() + ".download.tmp");
+        Path temp = target.resolveSibling(FILE_NAME + "." + OWNER + "." + UUID.randomUUID() + ".tmp");
         boolean stored = false;
         try {
             try (InputStream in = new Deadline(new Capped(body, maxDownloadBytes, "download"), downloadDeadlineMillis);
@@ -131,6 +132,42 @@ public final class TelemetryFiles {
             if (!stored && created) {
                 deleteIfEmpty(folder);
             }
+        }
+    }
+
+    /**
+     * Names this process in its temporary files: its pid and start time (a pid alone repeats, as PID 1 does
+     * in every container).
+     */
+    private static final String OWNER = ProcessHandle.current().pid() + "-"
+            + ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+
+    /**
+     * Temporary files a process left when it was killed mid-download (SIGKILL runs no cleanup): removed at
+     * the match's next download. Those of a process still running (this one, or another hub on the same
+     * store) are left alone.
+     */
+    private static void removeStaleTemporaries(Path folder) throws IOException {
+        try (var files = Files.newDirectoryStream(folder, FILE_NAME + ".*.tmp")) {
+            for (Path file : files) {
+                String[] parts = file.getFileName().toString().substring(FILE_NAME.length() + 1).split("\\.", 2);
+                if (parts.length == 2 && !parts[0].equals(OWNER) && !running(parts[0])) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    /** True when the process named by a temporary file's owner tag ({@code pid-startMillis}) still runs. */
+    private static boolean running(String owner) {
+        String[] tag = owner.split("-", 2);
+        try {
+            long pid = Long.parseLong(tag[0]);
+            long started = tag.length > 1 ? Long.parseLong(tag[1]) : -1;
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .map(p -> p.info().startInstant().map(i -> i.toEpochMilli() == started).orElse(true)).orElse(false);
+        } catch (NumberFormatException e) {
+            return false; // an older hub's name: no owner, stale
         }
     }
 

@@ -117,4 +117,21 @@ class TelemetryFilesTest {
         assertThat(aside).exists().hasFileName("raw.json.gz.failed");
         assertThat(files.isComplete("m")).isFalse();
     }
+
+    @Test
+    void temporariesOfAKilledProcessGoAtTheNextDownloadOthersStay() throws Exception {
+        Path folder = Files.createDirectories(root.resolve("matchID=k"));
+        Path stale = folder.resolve("raw.json.gz.999999999-1.a.download.tmp");
+        Path olderHub = folder.resolve("raw.json.gz.ebe70662-d228-4c81-bf01-d5d16c71a0dc.tmp");
+        String self = ProcessHandle.current().pid() + "-"
+                + ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        Path running = folder.resolve("raw.json.gz." + self + ".b.tmp");
+        for (Path p : new Path[] {stale, olderHub, running}) {
+            Files.write(p, new byte[10]);
+        }
+        files(1 << 20, 1 << 20).store("k", new ByteArrayInputStream(gzip(JSON)));
+        assertThat(stale).doesNotExist();
+        assertThat(olderHub).doesNotExist();
+        assertThat(running).as("a download still running in this process").exists();
+    }
 }

@@ -187,6 +187,16 @@ public final class TestServers {
         }
     }
 
+    /** Drops a role a test created (after the databases it owned objects in are gone). */
+    public void dropRole(String role) {
+        try (Connection c = DriverManager.getConnection(adminUrl, dbUser, dbPassword);
+                Statement s = c.createStatement()) {
+            s.execute("DROP ROLE IF EXISTS " + role);
+        } catch (SQLException e) {
+            System.err.println("[tests] could not drop role " + role + ": " + e.getMessage());
+        }
+    }
+
     static String withDatabase(String jdbcUrl, String database) {
         int slash = jdbcUrl.indexOf('/', "jdbc:postgresql://".length());
         int query = jdbcUrl.indexOf('?');
