@@ -96,8 +96,10 @@ public final class TestHub implements AutoCloseable {
         props.put("rabbitmq.password", servers.amqpPassword);
         props.put("rabbitmq.vhost", "");
         props.put("pubg.api-keys", "");
-        // discovery runs when a test asks for it (direct:discovery-run), never on its own
+        // discovery and recovery run when a test asks for them (direct:discovery-run, direct:recovery-run),
+        // never on their own in the middle of a test
         props.put("discovery.cron", "0 0 0 1 1 ? 2099");
+        props.put("recovery.cron", "0 0 0 1 1 ? 2099");
         props.put("camel.management.port", Integer.toString(TestServers.freePort()));
         props.put("stage.retry.initial-delay-ms", "100");
         props.put("pubg.retry.initial-delay-ms", "100");
