@@ -65,6 +65,70 @@ class HostilePipelineTest {
         }
     }
 
+    /**
+     * The probe's own sizes, in a hub of its own with a 256 MiB heap and the default caps: 1 GiB of
+     * {@code [0,0,…]} (1 MB gzipped) and gzip inside gzip of 150 MiB. Both fail their match with the reason
+     * while the hub's resident memory stays under 512 MiB.
+     */
+    @Test
+    void atTheProbesSizesAHubWith256MiBOfHeapStaysUnder512MiBResident() throws Exception {
+        WireMockServer api = new WireMockServer(options().dynamicPort());
+        api.start();
+        try (gg.pewstats.collectors.testing.SharedDatabase db = new gg.pewstats.collectors.testing.SharedDatabase()) {
+            api.stubFor(get(urlPathEqualTo("/bomb.json")).willReturn(aResponse().withBody(gzipInGzipOfSpaces(150 << 20))));
+            api.stubFor(get(urlPathEqualTo("/numbers.json")).willReturn(aResponse().withBody(gzipOfNumbers(1 << 30))));
+            Map<String, String> env = new java.util.HashMap<>();
+            env.put("DB_URL", db.url);
+            env.put("DB_USER", db.servers.dbUser());
+            env.put("DB_PASSWORD", db.servers.dbPassword());
+            env.put("RABBITMQ_HOST", db.servers.amqpHost());
+            env.put("RABBITMQ_PORT", Integer.toString(db.servers.amqpPort()));
+            env.put("RABBITMQ_USERNAME", db.servers.amqpUser());
+            env.put("RABBITMQ_PASSWORD", db.servers.amqpPassword());
+            env.put("ENVIRONMENT", db.queueSuffix);
+            env.put("HTTP_PORT", Integer.toString(gg.pewstats.collectors.testing.TestServers.freePort()));
+            env.put("TELEMETRY_STORAGE_PATH", storage.toString());
+            env.put("TELEMETRY_ALLOWED_HOSTS", "localhost");
+            env.put("TELEMETRY_ALLOWED_SCHEMES", "http");
+            Path log = storage.resolveSibling(storage.getFileName() + "-hub.log");
+            gg.pewstats.collectors.testing.HubProcess hub = gg.pewstats.collectors.testing.HubProcess.start(env, log,
+                    Path.of("."), "-Xmx256m");
+            try {
+                gg.pewstats.collectors.testing.HubHome.waitForLog(log, "(pewstats-collectors) started");
+                db.execute("INSERT INTO matches (match_id, status) VALUES ('bomb', 'summarized'), ('numbers', 'summarized')");
+                org.springframework.amqp.rabbit.connection.CachingConnectionFactory connections =
+                        new org.springframework.amqp.rabbit.connection.CachingConnectionFactory(db.servers.amqpHost(), db.servers.amqpPort());
+                connections.setUsername(db.servers.amqpUser());
+                connections.setPassword(db.servers.amqpPassword());
+                try {
+                    var rabbit = new org.springframework.amqp.rabbit.core.RabbitTemplate(connections);
+                    for (String id : new String[] {"bomb", "numbers"}) {
+                        rabbit.convertAndSend("", "match.telemetry." + db.queueSuffix, "{\"match_id\":\"" + id
+                                + "\",\"telemetry_url\":\"" + api.baseUrl() + "/" + id + ".json\"}");
+                    }
+                } finally {
+                    connections.destroy();
+                }
+                gg.pewstats.collectors.testing.SharedDatabase.waitFor("both matches failed", Duration.ofMinutes(4),
+                        () -> db.count("SELECT count(*) FROM matches WHERE status = 'failed'") == 2);
+                long peak = hub.peakResidentBytes();
+                System.out.println("[hostile] peak resident memory of the hub: " + peak / (1 << 20) + " MiB");
+                assertThat(peak).as("peak resident bytes").isPositive().isLessThan(512L << 20);
+            } finally {
+                hub.stop();
+            }
+            try (var c = db.open(); var rs = c.createStatement().executeQuery(
+                    "SELECT match_id, error_message FROM matches ORDER BY match_id")) {
+                rs.next();
+                assertThat(rs.getString(2)).isEqualTo("telemetry inside its outer gzip is larger than its cap of 104857600 bytes");
+                rs.next();
+                assertThat(rs.getString(2)).startsWith("telemetry holds no events (").endsWith(" element(s), none of them a JSON object)");
+            }
+        } finally {
+            api.stop();
+        }
+    }
+
     private static String error(TestHub hub, String id) throws Exception {
         return (String) hub.query("SELECT error_message FROM matches WHERE match_id = ?", id).get(0).get("error_message");
     }

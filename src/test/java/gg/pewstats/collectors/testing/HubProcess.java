@@ -32,8 +32,14 @@ public final class HubProcess {
 
     /** As {@link #start(Map, Path)}, in the working directory given (relative paths such as ./data are there). */
     public static HubProcess start(Map<String, String> environment, Path log, Path workingDirectory) throws Exception {
+        return start(environment, log, workingDirectory, "-Xmx512m");
+    }
+
+    /** As {@link #start(Map, Path, Path)}, with the JVM's heap limit given (for example -Xmx256m). */
+    public static HubProcess start(Map<String, String> environment, Path log, Path workingDirectory, String heap)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), CollectorsApplication.class.getName()));
+                heap, "-cp", System.getProperty("java.class.path"), CollectorsApplication.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).directory(workingDirectory.toFile());
         INHERITED_SETTINGS.forEach(builder.environment()::remove);
@@ -44,6 +50,20 @@ public final class HubProcess {
     /** Waits for the process to end by itself; its exit code, or -1 if it still runs after the time given. */
     public int waitForExit(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
+    /** The most memory the process has held resident so far (VmHWM in /proc), in bytes; -1 where unknown. */
+    public long peakResidentBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     public boolean isAlive() {
