@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,9 +38,6 @@ class LogHygieneTest {
     void valuesFromMessagesNeitherForgeLinesNorTheHubsHeaders() throws Exception {
         try (SharedDatabase db = new SharedDatabase()) {
             Map<String, String> env = environment(db);
-            env.put("DB_URL", db.url);
-            env.put("DB_USER", db.servers.dbUser());
-            env.put("DB_PASSWORD", db.servers.dbPassword());
             Path log = work.resolve("hub.log");
             HubProcess hub = HubProcess.start(env, log);
             try {
@@ -120,13 +116,7 @@ class LogHygieneTest {
     }
 
     private Map<String, String> environment(SharedDatabase db) throws IOException {
-        Map<String, String> env = new HashMap<>();
-        env.put("ENVIRONMENT", db.queueSuffix);
-        env.put("HTTP_PORT", Integer.toString(TestServers.freePort()));
-        env.put("RABBITMQ_HOST", db.servers.amqpHost());
-        env.put("RABBITMQ_PORT", Integer.toString(db.servers.amqpPort()));
-        env.put("RABBITMQ_USERNAME", db.servers.amqpUser());
-        env.put("RABBITMQ_PASSWORD", db.servers.amqpPassword());
+        Map<String, String> env = db.hubEnvironment();
         env.put("TELEMETRY_STORAGE_PATH", Files.createDirectories(work.resolve("telemetry")).toString());
         env.put("STAGE_RETRY_INITIAL_DELAY_MS", "100");
         return env;

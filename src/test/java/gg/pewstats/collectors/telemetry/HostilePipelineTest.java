@@ -77,16 +77,7 @@ class HostilePipelineTest {
         try (gg.pewstats.collectors.testing.SharedDatabase db = new gg.pewstats.collectors.testing.SharedDatabase()) {
             api.stubFor(get(urlPathEqualTo("/bomb.json")).willReturn(aResponse().withBody(gzipInGzipOfSpaces(150 << 20))));
             api.stubFor(get(urlPathEqualTo("/numbers.json")).willReturn(aResponse().withBody(gzipOfNumbers(1 << 30))));
-            Map<String, String> env = new java.util.HashMap<>();
-            env.put("DB_URL", db.url);
-            env.put("DB_USER", db.servers.dbUser());
-            env.put("DB_PASSWORD", db.servers.dbPassword());
-            env.put("RABBITMQ_HOST", db.servers.amqpHost());
-            env.put("RABBITMQ_PORT", Integer.toString(db.servers.amqpPort()));
-            env.put("RABBITMQ_USERNAME", db.servers.amqpUser());
-            env.put("RABBITMQ_PASSWORD", db.servers.amqpPassword());
-            env.put("ENVIRONMENT", db.queueSuffix);
-            env.put("HTTP_PORT", Integer.toString(gg.pewstats.collectors.testing.TestServers.freePort()));
+            Map<String, String> env = db.hubEnvironment();
             env.put("TELEMETRY_STORAGE_PATH", storage.toString());
             env.put("TELEMETRY_ALLOWED_HOSTS", "localhost");
             env.put("TELEMETRY_ALLOWED_SCHEMES", "http");

@@ -27,6 +27,24 @@ public final class SharedDatabase implements AutoCloseable {
         url = servers.createDatabase(name);
     }
 
+    /**
+     * The environment of a hub process on this database and queue suffix, under the hub's own setting
+     * names (a test adds or replaces what it is about).
+     */
+    public java.util.Map<String, String> hubEnvironment() throws java.io.IOException {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("ENVIRONMENT", queueSuffix);
+        env.put("HTTP_PORT", Integer.toString(TestServers.freePort()));
+        env.put("DB_URL", url);
+        env.put("DB_USER", servers.dbUser());
+        env.put("DB_PASSWORD", servers.dbPassword());
+        env.put("RABBITMQ_HOST", servers.amqpHost());
+        env.put("RABBITMQ_PORT", Integer.toString(servers.amqpPort()));
+        env.put("RABBITMQ_USERNAME", servers.amqpUser());
+        env.put("RABBITMQ_PASSWORD", servers.amqpPassword());
+        return env;
+    }
+
     public Connection open() throws SQLException {
         return DriverManager.getConnection(url, servers.dbUser(), servers.dbPassword());
     }
