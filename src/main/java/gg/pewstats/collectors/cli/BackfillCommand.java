@@ -1,13 +1,11 @@
 package gg.pewstats.collectors.cli;
 
 import gg.pewstats.collectors.messages.MatchIds;
-import gg.pewstats.collectors.store.MatchStore;
-import gg.pewstats.collectors.store.TelemetryStore;
-import gg.pewstats.collectors.telemetry.TelemetryExtraction;
-import gg.pewstats.collectors.telemetry.TelemetryRejectedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import gg.pewstats.collectors.infra.LogSafe;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -18,6 +16,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code backfill DIR}: extracts every {@code matchID=<id>/raw.json.gz} under a folder (the existing
  * telemetry store, for example) into the database, in this process. Resumable: matches already completed
  * are skipped, so a stopped backfill goes on where it was. A bad file fails its match with the reason.
+ * Each file goes through the extraction stage's work route (direct:backfill-match), so a backfilled match
+ * gets its metrics and its match.completed message like any other.
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true, description = "Extract every stored telemetry file under DIR.")
 class BackfillCommand implements Callable<Integer> {
@@ -41,31 +41,27 @@ class BackfillCommand implements Callable<Integer> {
             files = found.sorted().toList();
         }
         try (HubSession session = HubSession.open(parent.home(), parent.settings)) {
-            MatchStore matches = session.bean("matchStore", MatchStore.class);
-            TelemetryExtraction extraction = session.bean("telemetryExtraction", TelemetryExtraction.class);
-            TelemetryStore store = session.bean("telemetryStore", TelemetryStore.class);
             int extracted = 0;
             int skipped = 0;
             int failed = 0;
             try (Progress progress = new Progress("backfill", files.size())) {
                 for (Path file : files) {
                     String matchId = file.getParent().getFileName().toString().substring("matchID=".length());
-                    try {
-                        if (!MatchIds.isSafe(matchId)) {
-                            throw new TelemetryRejectedException("not a safe match id: " + matchId);
-                        }
-                        if (matches.isCompleted(matchId)) {
+                    if (!MatchIds.isSafe(matchId)) {
+                        failed++;
+                        System.err.println(LogSafe.escape(matchId) + ": not a safe match id; file left alone");
+                    } else {
+                        // the extraction stage's own work route: rows, status, metrics and match.completed as for any match
+                        String outcome = session.request("direct:backfill-match", file.toString(),
+                                Map.of("matchId", matchId)).getBody(String.class);
+                        if (outcome.equals("extracted")) {
+                            extracted++;
+                        } else if (outcome.equals("already done")) {
                             skipped++;
                         } else {
-                            store.replace(extraction.extract(extraction.context(matchId), file));
-                            extracted++;
+                            failed++;
+                            System.err.println(matchId + ": " + outcome);
                         }
-                    } catch (TelemetryRejectedException e) {
-                        failed++;
-                        if (MatchIds.isSafe(matchId)) {
-                            matches.failMatch(matchId, e.getMessage());
-                        }
-                        System.err.println(matchId + ": " + e.getMessage());
                     }
                     progress.step();
                 }

@@ -48,6 +48,10 @@ public final class CollectorsCommand implements Callable<Integer> {
         return main.run(new String[0]);
     }
 
-    static final List<String> STAGES = List.of("discovery", "match-summary", "telemetry-download", "telemetry-extraction",
+    /**
+     * The stages, each switched by stage.&lt;name&gt;.enabled (the one list: the run command's --stages, the
+     * commands' sessions and the tests read it).
+     */
+    public static final List<String> STAGES = List.of("discovery", "match-summary", "telemetry-download", "telemetry-extraction",
             "recovery");
 }

@@ -18,6 +18,7 @@ import org.apache.camel.main.MainListenerSupport;
 final class HubSession implements AutoCloseable {
 
     private final Main main;
+    private org.apache.camel.ProducerTemplate producer;
 
     private HubSession(Main main) {
         this.main = main;
@@ -25,8 +26,7 @@ final class HubSession implements AutoCloseable {
 
     static HubSession open(String home, Map<String, String> settings) throws Exception {
         Map<String, String> overrides = new LinkedHashMap<>();
-        for (String stage : new String[] {"discovery", "match-summary", "telemetry-download", "telemetry-extraction",
-            "recovery"}) {
+        for (String stage : CollectorsCommand.STAGES) {
             overrides.put("stage." + stage + ".enabled", "false");
         }
         overrides.put("camel.management.enabled", "false");
@@ -63,6 +63,29 @@ final class HubSession implements AutoCloseable {
 
     CamelContext camel() {
         return main.getCamelContext();
+    }
+
+    /**
+     * Sends a body (and headers) into a command route ({@code direct:…}) and returns the exchange, whose
+     * message holds the route's answer; a failure in the route is thrown.
+     */
+    org.apache.camel.Message request(String endpoint, Object body, Map<String, Object> headers) {
+        if (producer == null) {
+            producer = camel().createProducerTemplate();
+        }
+        org.apache.camel.Exchange exchange = producer.send(endpoint, e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeaders(new java.util.HashMap<>(headers));
+        });
+        if (exchange.getException() != null) {
+            throw org.apache.camel.RuntimeCamelException.wrapRuntimeCamelException(exchange.getException());
+        }
+        return exchange.getMessage();
+    }
+
+    /** The body a command route answers with. */
+    <T> T request(String endpoint, Object body, Class<T> type) {
+        return request(endpoint, body, Map.of()).getBody(type);
     }
 
     <T> T bean(String name, Class<T> type) {

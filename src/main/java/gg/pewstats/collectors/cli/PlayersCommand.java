@@ -5,15 +5,11 @@ import gg.pewstats.collectors.pubg.PlayerLookups;
 import gg.pewstats.collectors.pubg.PlayerLookups.Batch;
 import gg.pewstats.collectors.pubg.PlayerLookups.Lookup;
 import gg.pewstats.collectors.pubg.PlayerLookups.Player;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 import picocli.CommandLine.Command;
@@ -63,18 +59,13 @@ class PlayersCommand {
                     }
                 }
                 int added = 0;
-                try (Connection c = session.bean("dataSource", DataSource.class).getConnection();
-                        PreparedStatement ps = c.prepareStatement("INSERT INTO players (player_id, player_name, platform) "
-                                + "VALUES (?, ?, ?) ON CONFLICT (player_id) DO NOTHING")) {
-                    for (String name : names) {
-                        String id = ids.getOrDefault(name, "pending:" + name);
-                        ps.setString(1, id);
-                        ps.setString(2, name);
-                        ps.setString(3, platform);
-                        int n = ps.executeUpdate();
-                        added += n;
-                        System.out.println((n == 1 ? "added   " : "known   ") + name + " " + id);
-                    }
+                for (String name : names) {
+                    String id = ids.getOrDefault(name, "pending:" + name);
+                    int n = session.request("direct:players-add", null,
+                            Map.of("playerId", id, "playerName", name, "platform", platform))
+                            .getHeader("CamelSqlUpdateCount", 0, Integer.class);
+                    added += n;
+                    System.out.println((n == 1 ? "added   " : "known   ") + name + " " + id);
                 }
                 System.out.println(added + " player(s) added");
                 return 0;
@@ -89,19 +80,17 @@ class PlayersCommand {
         @Parameters(arity = "1..*", paramLabel = "NAME", description = "Player names.")
         List<String> names;
 
-        abstract String sql();
+        /** The command route (commands.camel.yaml). */
+        abstract String route();
 
         abstract String done();
 
         @Override
         public Integer call() throws Exception {
-            try (HubSession session = HubSession.open(players.parent.home(), players.parent.settings);
-                    Connection c = session.bean("dataSource", DataSource.class).getConnection();
-                    PreparedStatement ps = c.prepareStatement(sql())) {
+            try (HubSession session = HubSession.open(players.parent.home(), players.parent.settings)) {
                 int missing = 0;
                 for (String name : names) {
-                    ps.setString(1, name);
-                    if (ps.executeUpdate() == 0) {
+                    if (session.request(route(), name, Map.of()).getHeader("CamelSqlUpdateCount", 0, Integer.class) == 0) {
                         System.err.println("no player named " + name);
                         missing++;
                     } else {
@@ -115,8 +104,8 @@ class PlayersCommand {
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stop tracking and forget players.")
     static class Remove extends ByName {
-        String sql() {
-            return "DELETE FROM players WHERE player_name = ?";
+        String route() {
+            return "direct:players-remove";
         }
 
         String done() {
@@ -126,8 +115,8 @@ class PlayersCommand {
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Track players again.")
     static class Enable extends ByName {
-        String sql() {
-            return "UPDATE players SET tracking_enabled = TRUE, updated_at = now() WHERE player_name = ?";
+        String route() {
+            return "direct:players-enable";
         }
 
         String done() {
@@ -137,8 +126,8 @@ class PlayersCommand {
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Stop tracking players (they are kept).")
     static class Disable extends ByName {
-        String sql() {
-            return "UPDATE players SET tracking_enabled = FALSE, updated_at = now() WHERE player_name = ?";
+        String route() {
+            return "direct:players-disable";
         }
 
         String done() {
@@ -153,15 +142,11 @@ class PlayersCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (HubSession session = HubSession.open(players.parent.home(), players.parent.settings);
-                    Connection c = session.bean("dataSource", DataSource.class).getConnection();
-                    PreparedStatement ps = c.prepareStatement("SELECT player_name, player_id, platform, tracking_enabled "
-                            + "FROM players ORDER BY player_name");
-                    ResultSet rs = ps.executeQuery()) {
+            try (HubSession session = HubSession.open(players.parent.home(), players.parent.settings)) {
                 List<String> lines = new ArrayList<>();
-                while (rs.next()) {
-                    lines.add(String.format("%-24s %-42s %-8s %s", rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getBoolean(4) ? "tracked" : "disabled"));
+                for (Map<?, ?> row : (List<Map<?, ?>>) session.request("direct:players-list", null, List.class)) {
+                    lines.add(String.format("%-24s %-42s %-8s %s", row.get("player_name"), row.get("player_id"),
+                            row.get("platform"), Boolean.TRUE.equals(row.get("tracking_enabled")) ? "tracked" : "disabled"));
                 }
                 lines.forEach(System.out::println);
                 System.out.println(lines.size() + " player(s)");

@@ -1,9 +1,6 @@
 package gg.pewstats.collectors.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import gg.pewstats.collectors.recovery.Recovery;
 import gg.pewstats.collectors.recovery.Recovery.Redrive;
-import gg.pewstats.collectors.store.MatchStore;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.apache.camel.ProducerTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,33 +40,29 @@ class ReprocessCommand implements Callable<Integer> {
             return 2;
         }
         try (HubSession session = HubSession.open(parent.home(), parent.settings)) {
-            MatchStore store = session.bean("matchStore", MatchStore.class);
             List<String> ids = new ArrayList<>(matchIds);
             if (failed) {
-                ids.addAll(store.matchIds("failed", null));
+                ids.addAll(matchIdsOf(session.request("direct:reprocess-select-failed", null, List.class)));
             }
             if (since != null) {
-                ids.addAll(store.matchIds("since", since.atStartOfDay().atOffset(ZoneOffset.UTC)));
+                ids.addAll(matchIdsOf(session.request("direct:reprocess-select-since",
+                        since.atStartOfDay().atOffset(ZoneOffset.UTC), List.class)));
             }
-            List<Redrive> redrives = session.bean("recovery", Recovery.class).reprocess(ids.stream().distinct().toList());
-            ProducerTemplate producer = session.camel().createProducerTemplate();
-            String endpoint = session.camel().resolvePropertyPlaceholders(
-                    "spring-rabbitmq:{{broker.exchange}}?routingKey=reprocess&confirm=enabled");
-            ObjectMapper json = new ObjectMapper();
+            ids = ids.stream().distinct().toList();
+            // recovery's own routes: each match moved to its stage's input status and that stage's message published
+            List<?> redrives = session.request("direct:reprocess", ids, List.class);
             Map<String, Integer> from = new TreeMap<>();
-            try (Progress progress = new Progress("reprocess", redrives.size())) {
-                for (Redrive redrive : redrives) {
-                    producer.sendBodyAndHeaders(endpoint, json.writeValueAsString(redrive.message()),
-                            Map.of("CamelSpringRabbitmqRoutingOverrideKey", redrive.queue(),
-                                    "CamelSpringRabbitmqContentType", "application/json"));
-                    from.merge(redrive.queue(), 1, Integer::sum);
-                    progress.step();
-                }
+            for (Object redrive : redrives) {
+                from.merge(((Redrive) redrive).queue(), 1, Integer::sum);
             }
-            long unknown = ids.stream().distinct().count() - redrives.size();
+            long unknown = ids.size() - redrives.size();
             System.out.println(redrives.size() + " match(es) sent again " + from
                     + (unknown > 0 ? "; " + unknown + " match id(s) not in the database" : ""));
             return unknown > 0 ? 1 : 0;
         }
+    }
+
+    private static List<String> matchIdsOf(List<?> rows) {
+        return rows.stream().map(row -> (String) ((Map<?, ?>) row).get("match_id")).toList();
     }
 }

@@ -1,14 +1,10 @@
 package gg.pewstats.collectors.cli;
 
 import gg.pewstats.collectors.pubg.ApiKeyPool;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
 import org.springframework.amqp.core.AmqpAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -24,20 +20,12 @@ class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (HubSession session = HubSession.open(parent.home(), parent.settings)) {
             System.out.println("Matches by status:");
-            try (Connection c = session.bean("dataSource", DataSource.class).getConnection(); Statement s = c.createStatement()) {
-                try (ResultSet rs = s.executeQuery("SELECT status, count(*) FROM matches GROUP BY status "
-                        + "ORDER BY match_status_rank(status), status")) {
-                    while (rs.next()) {
-                        System.out.printf("  %-12s %d%n", rs.getString(1), rs.getLong(2));
-                    }
-                }
-                System.out.println("Latest errors:");
-                try (ResultSet rs = s.executeQuery("SELECT match_id, status, error_message FROM matches "
-                        + "WHERE error_message IS NOT NULL ORDER BY updated_at DESC LIMIT 5")) {
-                    while (rs.next()) {
-                        System.out.printf("  %s (%s): %s%n", rs.getString(1), rs.getString(2), rs.getString(3));
-                    }
-                }
+            for (Map<?, ?> row : rows(session, "direct:status-matches")) {
+                System.out.printf("  %-12s %s%n", row.get("status"), row.get("matches"));
+            }
+            System.out.println("Latest errors:");
+            for (Map<?, ?> row : rows(session, "direct:status-errors")) {
+                System.out.printf("  %s (%s): %s%n", row.get("match_id"), row.get("status"), row.get("error_message"));
             }
             System.out.println("Queues (messages waiting / in the dead-letter queue):");
             AmqpAdmin admin = session.bean("amqpAdmin", AmqpAdmin.class);
@@ -55,6 +43,12 @@ class StatusCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The rows a status route (commands.camel.yaml) answers with. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<?, ?>> rows(HubSession session, String route) {
+        return session.request(route, null, List.class);
     }
 
     /** Calls per key and outcome, read from the metrics of the hub running on this machine; null when none answers. */

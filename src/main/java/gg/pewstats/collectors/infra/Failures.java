@@ -7,6 +7,19 @@ package gg.pewstats.collectors.infra;
  */
 public final class Failures {
 
+    /**
+     * The SQLState of the first SQL exception in a failure's causes (the sql: steps wrap PostgreSQL's in
+     * Spring's DataAccessException), or "" when there is none.
+     */
+    public static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
+    }
+
     /** For the route files' bean language ({@code ${bean:gg.pewstats.collectors.infra.Failures?method=reason(...)}}). */
     public Failures() {
     }

@@ -172,7 +172,11 @@ public final class StageMessages {
         return text;
     }
 
+    /** ISO-8601 in UTC, whether the time comes from a message (text), the mapper or a database row. */
     private static String iso(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC).toString();
+        }
         return value == null ? null : value.toString();
     }
 }

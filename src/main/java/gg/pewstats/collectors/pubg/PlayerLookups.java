@@ -102,6 +102,18 @@ public final class PlayerLookups {
         return new Lookup(batch, players, matchIds);
     }
 
+    /** The players a call found, as rows (player_id, player_name) for the players statements. */
+    public List<Map<String, Object>> rows(Lookup lookup) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (Player player : lookup.players()) {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("player_id", player.accountId());
+            row.put("player_name", player.name());
+            rows.add(row);
+        }
+        return rows;
+    }
+
     /** A 404: none of the batch's players exist on this shard. */
     public Lookup notFound(Batch batch) {
         LOG.warn("PUBG API found none of {} player(s) asked for by {}: {} (skipped)", batch.values().size(),

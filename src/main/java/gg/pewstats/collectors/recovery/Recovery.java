@@ -1,10 +1,8 @@
 package gg.pewstats.collectors.recovery;
 
 import gg.pewstats.collectors.messages.StageMessages;
-import gg.pewstats.collectors.store.MatchStore;
 import gg.pewstats.collectors.telemetry.TelemetryFiles;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,71 +13,76 @@ import java.util.TreeMap;
  * broker crash, a publish after commit that never happened, a restart) is driven again from the stage it
  * reached, by publishing that stage's message anew from the stored facts. After too many attempts the
  * match is failed with the reason, so nothing is retried forever and nothing is lost silently.
+ * This bean only decides, from rows the routes read (recovery.camel.yaml); the routes change the status
+ * and publish.
  */
 public final class Recovery {
 
-    /** One message to publish: the queue (without the environment suffix's knowledge) and its body. */
-    public record Redrive(String queue, String matchId, String fromStatus, Map<String, Object> message) {
+    /**
+     * One message to publish: the queue, the match, the status it had, the input status of the stage it
+     * is sent to (the match is moved there first) and the message.
+     */
+    public record Redrive(String queue, String matchId, String fromStatus, String input, Map<String, Object> message) {
     }
 
-    /** What one recovery run did, for its log line. */
-    public record Run(List<Redrive> redrives, Map<String, Integer> outcomes) {
+    /** A match recovery gives up on, with the reason it is failed with. */
+    public record GiveUp(String matchId, String reason) {
     }
 
-    private final MatchStore store;
+    /** What one recovery run does, and its counts for the log line. */
+    public record Run(List<Redrive> redrives, List<GiveUp> failures, Map<String, Integer> outcomes) {
+    }
+
     private final TelemetryFiles files;
-    private final int stuckAfterSeconds;
     private final int maxAttempts;
-    private final int batchSize;
     private final String discoveredQueue;
     private final String telemetryQueue;
     private final String processingQueue;
     private final StageMessages messages;
     private final String workerId;
 
-    public Recovery(MatchStore store, TelemetryFiles files, StageMessages messages, String workerId, int stuckAfterSeconds,
-            int maxAttempts, int batchSize, String discoveredQueue, String telemetryQueue, String processingQueue) {
-        this.store = store;
+    public Recovery(TelemetryFiles files, StageMessages messages, String workerId, int maxAttempts,
+            String discoveredQueue, String telemetryQueue, String processingQueue) {
         this.files = files;
         this.messages = messages;
         this.workerId = workerId;
-        this.stuckAfterSeconds = stuckAfterSeconds;
         this.maxAttempts = maxAttempts;
-        this.batchSize = batchSize;
         this.discoveredQueue = discoveredQueue;
         this.telemetryQueue = telemetryQueue;
         this.processingQueue = processingQueue;
     }
 
-    public Run run() throws SQLException, IOException {
+    /** What to do with the matches a recovery run claimed (rows of claim-stuck-matches.sql). */
+    public Run plan(List<Map<String, Object>> claimed) throws IOException {
         List<Redrive> redrives = new ArrayList<>();
+        List<GiveUp> failures = new ArrayList<>();
         Map<String, Integer> outcomes = new TreeMap<>();
-        for (Map<String, Object> match : store.claimStuck(stuckAfterSeconds, batchSize)) {
+        for (Map<String, Object> match : claimed) {
             String matchId = (String) match.get("match_id");
             String status = (String) match.get("status");
-            int attempts = (Integer) match.get("attempts");
+            int attempts = ((Number) match.get("attempts")).intValue();
             if (attempts > maxAttempts) {
                 Object lastError = match.get("error_message");
-                store.failMatch(matchId, "stuck in status " + status + " after " + maxAttempts
+                failures.add(new GiveUp(matchId, "stuck in status " + status + " after " + maxAttempts
                         + " recovery attempts (recovery.max-attempts)"
-                        + (lastError == null ? "" : "; last error: " + lastError));
+                        + (lastError == null ? "" : "; last error: " + lastError)));
                 outcomes.merge("failed", 1, Integer::sum);
                 continue;
             }
-            Redrive redrive = redrive(matchId, status, match);
-            redrives.add(redrive);
+            redrives.add(redrive(matchId, status, match));
             outcomes.merge("re-driven from " + status, 1, Integer::sum);
         }
-        return new Run(redrives, outcomes);
+        return new Run(redrives, failures, outcomes);
     }
 
     /**
-     * Messages that drive matches again whatever their status (the reprocess command): from the extraction
-     * when the file is stored, from the download when only the URL is, from the summary otherwise.
+     * Messages that drive matches again whatever their status (the reprocess command; rows of
+     * match-facts.sql): from the extraction when the file is stored, from the download when only the URL
+     * is, from the summary otherwise.
      */
-    public List<Redrive> reprocess(List<String> matchIds) throws SQLException, IOException {
+    public List<Redrive> reprocess(List<Map<String, Object>> facts) throws IOException {
         List<Redrive> redrives = new ArrayList<>();
-        for (Map<String, Object> match : store.facts(matchIds)) {
+        for (Map<String, Object> match : facts) {
             String matchId = (String) match.get("match_id");
             String from = files.isComplete(matchId) ? "downloaded" : match.get("telemetry_url") != null ? "summarized" : "discovered";
             redrives.add(redrive(matchId, from, match));
@@ -88,24 +91,18 @@ public final class Recovery {
     }
 
     /**
-     * The message that drives a match on from the stage it reached, and the match moved (back) to the
-     * status that stage takes: the stages act only on a match in their own input status.
+     * The message that drives a match on from the stage it reached, and the status that stage takes (the
+     * stages act only on a match in their own input status).
      */
-    private Redrive redrive(String matchId, String status, Map<String, Object> match) throws IOException, SQLException {
-        Redrive redrive;
-        String input;
+    private Redrive redrive(String matchId, String status, Map<String, Object> match) throws IOException {
         if (status.equals("discovered")) {
-            redrive = new Redrive(discoveredQueue, matchId, status, messages.discoveredFromStore(match));
-            input = "discovered";
-        } else if (status.equals("downloaded") && files.isComplete(matchId)) {
-            redrive = new Redrive(processingQueue, matchId, status, messages.processing(match, files.describe(matchId), workerId));
-            input = "downloaded";
-        } else {
-            // summarized, or downloaded with the file gone or incomplete: download it (again)
-            redrive = new Redrive(telemetryQueue, matchId, status, messages.summaryCompleteFromStore(match));
-            input = "summarized";
+            return new Redrive(discoveredQueue, matchId, status, "discovered", messages.discoveredFromStore(match));
         }
-        store.rewindTo(matchId, input);
-        return redrive;
+        if (status.equals("downloaded") && files.isComplete(matchId)) {
+            return new Redrive(processingQueue, matchId, status, "downloaded",
+                    messages.processing(match, files.describe(matchId), workerId));
+        }
+        // summarized, or downloaded with the file gone or incomplete: download it (again)
+        return new Redrive(telemetryQueue, matchId, status, "summarized", messages.summaryCompleteFromStore(match));
     }
 }

@@ -5,17 +5,20 @@ import gg.pewstats.collectors.telemetry.TelemetryExtraction.Extraction;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes one match's telemetry rows: in one transaction, the match's earlier rows in the five tables are
- * deleted, the new ones loaded with PostgreSQL COPY, the processed flags set and the status moved to
- * completed. Reprocessing a match therefore replaces its rows and never duplicates them.
+ * Loads one match's telemetry rows with PostgreSQL COPY, inside the transaction of the route that calls it
+ * (telemetry-extraction-transaction: delete the match's rows, this load, flags and status, committed together).
+ * This is JDBC in Java, and not a {@code sql:} step, for speed: a match has thousands of rows, and COPY
+ * loads them several times faster than batched INSERTs (the benchmark's "database load" compares it with
+ * a bare COPY). It writes only into the five telemetry tables.
  */
 public final class TelemetryStore {
 
@@ -28,46 +31,27 @@ public final class TelemetryStore {
         this.dataSource = dataSource;
     }
 
-    public Extraction replace(Extraction extraction) throws SQLException, IOException {
-        String matchId = extraction.matchId();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO matches (match_id, status) VALUES (?, 'downloaded') ON CONFLICT (match_id) DO NOTHING")) {
-                    ps.setString(1, matchId);
-                    ps.executeUpdate();
+    public Extraction copy(Extraction extraction) throws SQLException, IOException {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // outside a transaction the rows would be committed apart from the deletes and the status
+            throw new IllegalStateException("the telemetry rows are loaded only inside the route's transaction");
+        }
+        // the connection bound to the route's transaction (released, not closed, afterwards)
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            for (TableRows rows : extraction.tables()) {
+                if (!TABLES.contains(rows.table())) {
+                    throw new IllegalArgumentException("not a telemetry table: " + rows.table());
                 }
-                for (String table : TABLES) {
-                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE match_id = ?")) {
-                        ps.setString(1, matchId);
-                        ps.executeUpdate();
-                    }
+                if (rows.size() > 0) {
+                    copy.copyIn("COPY " + rows.table() + " (" + String.join(", ", rows.columns()) + ") FROM STDIN",
+                            new StringReader(CopyText.of(rows.rows())));
                 }
-                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-                for (TableRows rows : extraction.tables()) {
-                    if (!TABLES.contains(rows.table())) {
-                        throw new IllegalArgumentException("not a telemetry table: " + rows.table());
-                    }
-                    if (rows.size() > 0) {
-                        copy.copyIn("COPY " + rows.table() + " (" + String.join(", ", rows.columns()) + ") FROM STDIN",
-                                new StringReader(CopyText.of(rows.rows())));
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE matches SET landings_processed = TRUE, "
-                        + "kills_processed = TRUE, damage_processed = TRUE, weapons_processed = TRUE, "
-                        + "circles_processed = TRUE, status = CASE WHEN match_status_rank(status) < "
-                        + "match_status_rank('completed') OR status = 'failed' THEN 'completed' ELSE status END, "
-                        + "error_message = NULL, first_failed_at = NULL, updated_at = now() WHERE match_id = ?")) {
-                    ps.setString(1, matchId);
-                    ps.executeUpdate();
-                }
-                c.commit();
-                return extraction;
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
+            return extraction;
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
         }
     }
 }

@@ -5,23 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One match's extraction: what the database knows of the match and of the tracked players, one pass of
- * {@link TelemetryReader} over its stored file, and the rows of every extractor.
+ * One match's extraction: one pass of {@link TelemetryReader} over its stored file, and the rows of every
+ * extractor, given what the database knows of the match and of the tracked players.
  */
 public final class TelemetryExtraction {
 
@@ -40,13 +35,11 @@ public final class TelemetryExtraction {
         }
     }
 
-    private final DataSource dataSource;
     private final TelemetryFiles files;
     private final boolean damageOfTrackedOnly;
     private final TelemetryReader reader = new TelemetryReader();
 
-    public TelemetryExtraction(DataSource dataSource, TelemetryFiles files, boolean damageOfTrackedOnly) {
-        this.dataSource = dataSource;
+    public TelemetryExtraction(TelemetryFiles files, boolean damageOfTrackedOnly) {
         this.files = files;
         this.damageOfTrackedOnly = damageOfTrackedOnly;
     }
@@ -57,13 +50,25 @@ public final class TelemetryExtraction {
                 new WeaponKillsExtractor(match), new CirclePositionsExtractor(match));
     }
 
-    public Extraction extract(String matchId) throws SQLException, IOException {
-        Path path = files.pathFor(matchId);
-        if (!Files.isRegularFile(path)) {
-            throw new TelemetryRejectedException("no telemetry file at " + path);
+    /**
+     * Extraction of a match's file, with what the database knows (read by the route): the match's row
+     * (map_name, game_mode, game_type, match_datetime; null for a match not stored yet) and the tracked
+     * players' rows (player_id). The file is the stored one, or {@code path} when given (backfill).
+     */
+    public Extraction extract(String matchId, Map<String, Object> matchRow, List<Map<String, Object>> trackedPlayers,
+            String path) throws IOException {
+        Path file = path == null ? files.pathFor(matchId) : Path.of(path);
+        if (!Files.isRegularFile(file)) {
+            throw new TelemetryRejectedException("no telemetry file at " + file);
         }
-        MatchContext match = context(matchId);
-        return extract(match, path);
+        Map<String, Object> row = matchRow == null ? Map.of() : matchRow;
+        Set<String> tracked = new HashSet<>();
+        for (Map<String, Object> player : trackedPlayers) {
+            tracked.add((String) player.get("player_id"));
+        }
+        MatchContext match = new MatchContext(matchId, (String) row.get("map_name"), (String) row.get("game_mode"),
+                (String) row.get("game_type"), utc(row.get("match_datetime")), tracked, damageOfTrackedOnly);
+        return extract(match, file);
     }
 
     /** Extraction of a file for a known match context (no database needed). */
@@ -84,33 +89,10 @@ public final class TelemetryExtraction {
         return extraction;
     }
 
-    /** What the database knows of a match and of the tracked players, for its extractors. */
-    public MatchContext context(String matchId) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            String mapName = null;
-            String gameMode = null;
-            String gameType = null;
-            OffsetDateTime datetime = null;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT map_name, game_mode, game_type, match_datetime FROM matches WHERE match_id = ?")) {
-                ps.setString(1, matchId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        mapName = rs.getString(1);
-                        gameMode = rs.getString(2);
-                        gameType = rs.getString(3);
-                        datetime = rs.getObject(4, OffsetDateTime.class);
-                    }
-                }
-            }
-            Set<String> tracked = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT player_id FROM players WHERE tracking_enabled");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tracked.add(rs.getString(1));
-                }
-            }
-            return new MatchContext(matchId, mapName, gameMode, gameType, datetime, tracked, damageOfTrackedOnly);
+    private static OffsetDateTime utc(Object time) {
+        if (time instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
         }
+        return (OffsetDateTime) time;
     }
 }

@@ -23,7 +23,7 @@ public final class ExtractionHeapProbe {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
-        Extraction extraction = new TelemetryExtraction(null, files, false).extract(match, file);
+        Extraction extraction = new TelemetryExtraction(files, false).extract(match, file);
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

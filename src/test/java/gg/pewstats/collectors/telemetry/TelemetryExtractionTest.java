@@ -41,7 +41,7 @@ class TelemetryExtractionTest {
         TelemetryFiles files = new TelemetryFiles(dir.toString(), 1L << 30, 1L << 31);
         MatchContext match = new MatchContext("m1", "Miramar", "squad-fpp", "official",
                 OffsetDateTime.parse("2018-04-05T20:49:55Z"), tracked, trackedOnly);
-        return new TelemetryExtraction(null, files, trackedOnly).extract(match, file);
+        return new TelemetryExtraction(files, trackedOnly).extract(match, file);
     }
 
     private static List<JsonNode> events(JsonNode all, String... types) {
