@@ -1,0 +1,119 @@
+package gg.pewstats.collectors.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.pewstats.collectors.testing.StubbedPubg;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The telemetry-extraction stage alone, on real PostgreSQL with the broker mocked at its edges: a stored
+ * telemetry file becomes rows in the five tables, flags and status completed, one match.completed
+ * message; a truncated file fails its match with the reason and publishes nothing.
+ */
+class TelemetryExtractionRouteTest extends RouteTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static StubbedPubg pubg;
+    private static byte[] telemetry;
+
+    private String matchId;
+    private MockEndpoint broker;
+    private MockEndpoint deadLetters;
+
+    @BeforeAll
+    static void telemetryFile() throws Exception {
+        pubg = new StubbedPubg(1, false);
+        // the gzipped file exactly as the stand-in CDN serves it
+        telemetry = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(pubg.api.baseUrl() + "/telemetry/" + pubg.matchIds.get(0) + ".json")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    @AfterAll
+    static void stopApi() {
+        pubg.close();
+    }
+
+    @BeforeEach
+    void adviseAndStart() throws Exception {
+        matchId = pubg.matchIds.get(0);
+        AdviceWith.adviceWith(context, "telemetry-extraction", a -> a.replaceFromWith("direct:match-processing"));
+        AdviceWith.adviceWith(context, "publish", a -> a.weaveById("publish-confirmed").replace().to("mock:broker"));
+        AdviceWith.adviceWith(context, "dead-letter", a -> a.weaveById("dead-letter-publish").replace().to("mock:dead-letters"));
+        context.start();
+        context.getRouteController().startRoute("telemetry-extraction");
+        broker = getMockEndpoint("mock:broker");
+        deadLetters = getMockEndpoint("mock:dead-letters");
+        execute(pubg.insertPlayersSql());
+        execute("INSERT INTO matches (match_id, status, map_name, game_mode) VALUES (?, 'downloaded', 'Rondo', 'squad')", matchId);
+    }
+
+    private Path store(byte[] content) throws Exception {
+        Path file = storage.resolve("matchID=" + matchId).resolve("raw.json.gz");
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+        return file;
+    }
+
+    private String processing() {
+        return "{\"match_id\":\"" + matchId + "\",\"file_path\":\"ignored\"}";
+    }
+
+    @Test
+    void storedFileBecomesRowsFlagsStatusAndOneCompletedMessage() throws Exception {
+        store(telemetry);
+        broker.expectedMessageCount(1);
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("telemetry-extraction").whenCompleted(1).create();
+
+        template.sendBody("direct:match-processing", processing());
+
+        assertThat(done.matchesWaitTime()).isTrue();
+        broker.assertIsSatisfied();
+        for (Map.Entry<String, Long> table : pubg.expectedRows.entrySet()) {
+            assertThat(count("SELECT count(*) FROM " + table.getKey() + " WHERE match_id = ?", matchId))
+                    .as(table.getKey()).isEqualTo(table.getValue());
+        }
+        assertThat(queryOne("SELECT status FROM matches WHERE match_id = ?", matchId)).isEqualTo("completed");
+        assertThat(queryOne("SELECT landings_processed AND kills_processed AND damage_processed AND weapons_processed "
+                + "AND circles_processed FROM matches WHERE match_id = ?", matchId)).isEqualTo(true);
+        var published = broker.getReceivedExchanges().get(0).getMessage();
+        assertThat(published.getHeader("CamelSpringRabbitmqRoutingOverrideKey")).isEqualTo("match.completed." + database);
+        JsonNode message = JSON.readTree(published.getBody(String.class));
+        assertThat(message.path("match_id").asText()).isEqualTo(matchId);
+        assertThat(message.path("rows").path("landings").asLong()).isEqualTo(pubg.expectedRows.get("landings"));
+
+        // the same message again (a redelivery) is acknowledged with nothing done: rows not doubled
+        template.sendBody("direct:match-processing", processing());
+        assertThat(count("SELECT count(*) FROM landings WHERE match_id = ?", matchId)).isEqualTo(pubg.expectedRows.get("landings"));
+        assertThat(broker.getReceivedCounter()).isEqualTo(1);
+    }
+
+    @Test
+    void truncatedFileFailsItsMatchWithTheReasonAndPublishesNothing() throws Exception {
+        Path file = store(java.util.Arrays.copyOf(telemetry, telemetry.length / 2));
+
+        template.sendBody("direct:match-processing", processing());
+
+        assertThat(queryOne("SELECT status FROM matches WHERE match_id = ?", matchId)).isEqualTo("failed");
+        assertThat((String) queryOne("SELECT error_message FROM matches WHERE match_id = ?", matchId)).isNotBlank();
+        assertThat(count("SELECT count(*) FROM landings WHERE match_id = ?", matchId)).isZero();
+        assertThat(file.resolveSibling("raw.json.gz.failed")).exists();
+        assertThat(broker.getReceivedCounter()).isZero();
+        assertThat(deadLetters.getReceivedCounter()).isZero();
+    }
+}
