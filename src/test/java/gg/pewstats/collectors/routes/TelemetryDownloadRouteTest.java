@@ -1,0 +1,107 @@
+package gg.pewstats.collectors.routes;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.pewstats.collectors.testing.StubbedPubg;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.zip.GZIPInputStream;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The telemetry-download stage alone, on real PostgreSQL with the broker mocked at its edges and the CDN
+ * played by WireMock: the file lands gzipped at matchID=&lt;id&gt;/raw.json.gz, the match is downloaded
+ * and one match.processing.telemetry message names the file; a 403 (telemetry expired) fails the match.
+ */
+class TelemetryDownloadRouteTest extends RouteTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static StubbedPubg pubg;
+
+    private String matchId;
+    private MockEndpoint broker;
+    private MockEndpoint deadLetters;
+
+    @BeforeAll
+    static void cdn() throws Exception {
+        pubg = new StubbedPubg(1, false);
+        pubg.api.stubFor(get(urlPathEqualTo("/telemetry/expired.json")).willReturn(aResponse().withStatus(403)));
+    }
+
+    @AfterAll
+    static void stopCdn() {
+        pubg.close();
+    }
+
+    @Override
+    protected Properties settings() {
+        Properties settings = new Properties();
+        settings.put("telemetry.allowed-hosts", "localhost");
+        settings.put("telemetry.allowed-schemes", "http");
+        return settings;
+    }
+
+    @BeforeEach
+    void adviseAndStart() throws Exception {
+        matchId = pubg.matchIds.get(0);
+        AdviceWith.adviceWith(context, "telemetry-download", a -> a.replaceFromWith("direct:match-telemetry"));
+        AdviceWith.adviceWith(context, "publish", a -> a.weaveById("publish-confirmed").replace().to("mock:broker"));
+        AdviceWith.adviceWith(context, "dead-letter", a -> a.weaveById("dead-letter-publish").replace().to("mock:dead-letters"));
+        context.start();
+        context.getRouteController().startRoute("telemetry-download");
+        broker = getMockEndpoint("mock:broker");
+        deadLetters = getMockEndpoint("mock:dead-letters");
+        execute("INSERT INTO matches (match_id, status) VALUES (?, 'summarized')", matchId);
+    }
+
+    private String message(String url) {
+        return "{\"match_id\":\"" + matchId + "\",\"telemetry_url\":\"" + url + "\",\"map_name\":\"Rondo\"}";
+    }
+
+    @Test
+    void fileIsStoredGzippedAndTheProcessingMessageNamesIt() throws Exception {
+        broker.expectedMessageCount(1);
+
+        template.sendBody("direct:match-telemetry", message(pubg.api.baseUrl() + "/telemetry/" + matchId + ".json"));
+
+        broker.assertIsSatisfied();
+        Path file = storage.resolve("matchID=" + matchId).resolve("raw.json.gz");
+        assertThat(file).isRegularFile();
+        byte[] json;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            json = in.readAllBytes();
+        }
+        assertThat(JSON.readTree(json).isArray()).isTrue();
+        assertThat(JSON.readTree(json).size()).isGreaterThan(100);
+        assertThat(queryOne("SELECT status FROM matches WHERE match_id = ?", matchId)).isEqualTo("downloaded");
+        var published = broker.getReceivedExchanges().get(0).getMessage();
+        assertThat(published.getHeader("CamelSpringRabbitmqRoutingOverrideKey")).isEqualTo("match.processing.telemetry." + database);
+        JsonNode processing = JSON.readTree(published.getBody(String.class));
+        assertThat(processing.path("match_id").asText()).isEqualTo(matchId);
+        assertThat(Path.of(processing.path("file_path").asText()).toAbsolutePath()).isEqualTo(file.toAbsolutePath());
+        assertThat(deadLetters.getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void expiredTelemetryFailsTheMatchWithoutRetries() throws Exception {
+        template.sendBody("direct:match-telemetry", message(pubg.api.baseUrl() + "/telemetry/expired.json"));
+
+        assertThat(queryOne("SELECT status FROM matches WHERE match_id = ?", matchId)).isEqualTo("failed");
+        assertThat((String) queryOne("SELECT error_message FROM matches WHERE match_id = ?", matchId)).contains("HTTP 403");
+        assertThat(storage.resolve("matchID=" + matchId)).doesNotExist();
+        assertThat(broker.getReceivedCounter()).isZero();
+        assertThat(deadLetters.getReceivedCounter()).isZero();
+    }
+}
