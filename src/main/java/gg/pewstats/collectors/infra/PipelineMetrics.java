@@ -7,36 +7,36 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 
 /**
  * The pipeline's own metrics, beside Camel's route metrics at {@code /observe/metrics}: matches per status
- * (read from PostgreSQL at most every 10 s), rows written per table, PUBG API calls, 429s and 401s per key
+ * (set by route pipeline-status-metrics, metrics.camel.yaml), rows written per table, PUBG API calls, 429s and 401s per key
  * (the key's masked id only), telemetry bytes downloaded and extraction time per match.
  */
 public final class PipelineMetrics {
 
     static final List<String> STATUSES = List.of("discovered", "summarized", "downloaded", "completed", "failed", "skipped");
-    private static final long STATUS_CACHE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final MeterRegistry registry;
-    private final DataSource dataSource;
     private final Timer extraction;
     private final Counter downloadedBytes;
-    private volatile Map<String, Long> statusCounts = Map.of();
-    private volatile long statusReadAt;
+    /**
+     * The latest counts per status, one holder per registry (route files may be read twice, so two
+     * instances of this bean may exist; the registry's gauges belong to the first, the routes may call the
+     * second): null until read, and while PostgreSQL cannot be read (gauges: NaN).
+     */
+    private static final Map<MeterRegistry, java.util.concurrent.atomic.AtomicReference<Map<String, Long>>> STATUS_COUNTS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    public PipelineMetrics(MeterRegistry registry, DataSource dataSource) {
+    private final java.util.concurrent.atomic.AtomicReference<Map<String, Long>> statusCounts;
+
+    public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.dataSource = dataSource;
+        this.statusCounts = STATUS_COUNTS.computeIfAbsent(registry, r -> new java.util.concurrent.atomic.AtomicReference<>());
         for (String status : STATUSES) {
             if (registry.find("pewstats.matches").tag("status", status).gauge() != null) {
                 continue;
@@ -76,22 +76,22 @@ public final class PipelineMetrics {
                 .register(registry).increment(count);
     }
 
-    private double statusCount(String status) {
-        long now = System.nanoTime();
-        if (now - statusReadAt > STATUS_CACHE_NANOS) {
-            statusReadAt = now;
-            Map<String, Long> counts = new HashMap<>();
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement ps = c.prepareStatement("SELECT status, count(*) FROM matches GROUP BY status");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }
-                statusCounts = counts;
-            } catch (Exception e) {
-                return Double.NaN;
-            }
+    /** The matches per status, as the route read them (rows: status, matches). */
+    public void statusCounts(List<Map<String, Object>> rows) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Map<String, Object> row : rows) {
+            counts.put((String) row.get("status"), ((Number) row.get("matches")).longValue());
         }
-        return statusCounts.getOrDefault(status, 0L);
+        statusCounts.set(counts);
+    }
+
+    /** PostgreSQL could not be read: the gauges say so (NaN) rather than show stale counts. */
+    public void statusUnknown() {
+        statusCounts.set(null);
+    }
+
+    private double statusCount(String status) {
+        Map<String, Long> counts = statusCounts.get();
+        return counts == null ? Double.NaN : counts.getOrDefault(status, 0L);
     }
 }

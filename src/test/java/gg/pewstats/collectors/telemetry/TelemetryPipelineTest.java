@@ -177,7 +177,9 @@ class TelemetryPipelineTest {
         assertThat(hub.metric("pewstats_rows_written_total{table=\"match_summaries\"}")).isEqualTo(100.0);
         assertThat(hub.metric("pewstats_telemetry_downloaded_bytes_total")).isEqualTo((double) Files.size(file));
         assertThat(hub.metric("pewstats_extraction_duration_seconds_count")).isEqualTo(1.0);
-        assertThat(hub.metric("pewstats_matches{status=\"completed\"}")).isGreaterThanOrEqualTo(1.0);
+        // the status gauges are read from PostgreSQL on a timer (metrics.status-refresh-ms, 500 ms in test hubs)
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(hub.metric("pewstats_matches{status=\"completed\"}")).isGreaterThanOrEqualTo(1.0));
 
         // duplicates of the match's messages, now that it is completed: acknowledged from the database, no API
         // call, no download, nothing published

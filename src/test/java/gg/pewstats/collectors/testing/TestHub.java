@@ -102,6 +102,7 @@ public final class TestHub implements AutoCloseable {
         props.put("recovery.cron", "0 0 0 1 1 ? 2099");
         props.put("camel.management.port", Integer.toString(TestServers.freePort()));
         props.put("stage.retry.initial-delay-ms", "100");
+        props.put("metrics.status-refresh-ms", "500");
         props.put("pubg.retry.initial-delay-ms", "100");
         props.putAll(overrides);
         Properties overrideProperties = new Properties();
