@@ -69,7 +69,9 @@ public final class Recovery {
                 outcomes.merge("failed", 1, Integer::sum);
                 continue;
             }
-            redrives.add(redrive(matchId, status, match));
+            // the file is read through (a complete gzip?) only for a match whose next stage needs it
+            boolean fileComplete = status.equals("downloaded") && files.isComplete(matchId);
+            redrives.add(redrive(matchId, status, match, fileComplete));
             outcomes.merge("re-driven from " + status, 1, Integer::sum);
         }
         return new Run(redrives, failures, outcomes);
@@ -84,8 +86,9 @@ public final class Recovery {
         List<Redrive> redrives = new ArrayList<>();
         for (Map<String, Object> match : facts) {
             String matchId = (String) match.get("match_id");
-            String from = files.isComplete(matchId) ? "downloaded" : match.get("telemetry_url") != null ? "summarized" : "discovered";
-            redrives.add(redrive(matchId, from, match));
+            boolean fileComplete = files.isComplete(matchId);
+            String from = fileComplete ? "downloaded" : match.get("telemetry_url") != null ? "summarized" : "discovered";
+            redrives.add(redrive(matchId, from, match, fileComplete));
         }
         return redrives;
     }
@@ -94,11 +97,12 @@ public final class Recovery {
      * The message that drives a match on from the stage it reached, and the status that stage takes (the
      * stages act only on a match in their own input status).
      */
-    private Redrive redrive(String matchId, String status, Map<String, Object> match) throws IOException {
+    private Redrive redrive(String matchId, String status, Map<String, Object> match, boolean fileComplete)
+            throws IOException {
         if (status.equals("discovered")) {
             return new Redrive(discoveredQueue, matchId, status, "discovered", messages.discoveredFromStore(match));
         }
-        if (status.equals("downloaded") && files.isComplete(matchId)) {
+        if (status.equals("downloaded") && fileComplete) {
             return new Redrive(processingQueue, matchId, status, "downloaded",
                     messages.processing(match, files.describe(matchId), workerId));
         }
