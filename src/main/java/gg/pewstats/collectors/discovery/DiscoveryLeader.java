@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
  * lock on a connection of its own. When the leader process dies its connection closes, the lock is freed
  * and the next hub to try becomes leader at its next run. Only the leader runs discovery; every hub
  * consumes the stage queues.
+ * JDBC in Java, not a sql: step: the lock lives as long as one connection stays open between runs, which
+ * a pooled statement cannot do (it gives its connection back, and the lock with it).
  */
 public final class DiscoveryLeader implements AutoCloseable {
 

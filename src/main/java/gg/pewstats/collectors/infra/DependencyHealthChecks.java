@@ -35,6 +35,7 @@ public final class DependencyHealthChecks {
 
         @Override
         protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+            // JDBC in Java: Camel's health-check API calls this directly (no exchange, no route)
             try (Connection c = dataSource.getConnection()) {
                 if (!c.isValid(2)) {
                     builder.down().message("PostgreSQL connection is not valid");

@@ -179,6 +179,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static void setUp(int port, Credentials credentials, boolean legacy, Path dataDirectory)
             throws SQLException, IOException {
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        // JDBC in Java: as the superuser, before the hub's pool (and any route) exists
         try (Connection c = DriverManager.getConnection(url, "postgres", credentials.superuserPassword());
                 Statement s = c.createStatement()) {
             if (legacy) {

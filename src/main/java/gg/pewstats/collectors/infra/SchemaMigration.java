@@ -156,6 +156,7 @@ public final class SchemaMigration implements AutoCloseable {
      * map and mode names come from V3's own script, run as it is.
      */
     private void adoptLiveSchema() {
+        // Plain JDBC, like inspect(): before Flyway and before any route; one script, one transaction
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             try {
