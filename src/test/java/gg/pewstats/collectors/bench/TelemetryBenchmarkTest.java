@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import gg.pewstats.collectors.store.TelemetryStore;
 import gg.pewstats.collectors.telemetry.MatchContext;
 import gg.pewstats.collectors.telemetry.TableRows;
 import gg.pewstats.collectors.telemetry.TelemetryExtraction;
 import gg.pewstats.collectors.telemetry.TelemetryExtraction.Extraction;
 import gg.pewstats.collectors.telemetry.TelemetryFiles;
 import gg.pewstats.collectors.telemetry.TelemetryGenerator;
-import gg.pewstats.collectors.testing.TestServers;
+import gg.pewstats.collectors.testing.RouteTestSupport;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,23 +24,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The telemetry benchmark ({@code mvn -Pbenchmark test}; not part of the normal test run). On one
  * generated full-size modern match, in one run, it measures:
  * extraction speed (parse + all extractors, no database) against gunzip + Jackson tokenization alone;
  * whether the extraction succeeds in a JVM with -Xmx256m, and its peak heap there;
- * the database load of that match's rows (TelemetryStore: delete, COPY, flags, one transaction) against a
- * bare COPY of the same rows into the same tables, committed. Times are medians of alternating runs; the report goes to stdout and to
+ * the database load of that match's rows through the hub's own route (telemetry-extraction-transaction:
+ * delete, COPY, flags and status in one transaction) against a bare COPY of the same rows into the same tables, committed. Times are medians of alternating runs; the report goes to stdout and to
  * target/benchmark-report.txt. The targets are checked here, in the report, never in the unit tests.
  */
 @Tag("benchmark")
-class TelemetryBenchmarkTest {
+class TelemetryBenchmarkTest extends RouteTestSupport {
 
     private static final int RUNS = 9;
     private static final int WARM_UP = 8;
@@ -81,55 +78,29 @@ class TelemetryBenchmarkTest {
 
         String probe = runHeapProbe(file);
 
-        // database: the store against a bare COPY of the same rows, each into a fresh database of its own
-        TestServers servers = TestServers.get();
+        // database: the hub's own transaction route (telemetry-extraction-transaction: delete x5, COPY, flags
+        // and status, one transaction) against a bare COPY of the same rows, on this test's own database
+        context.start();
+        DataSource ds = dataSource();
+        execute("INSERT INTO matches (match_id, status) VALUES ('bench', 'downloaded'), ('bench-copy', 'downloaded')");
         long[] store = new long[RUNS];
         long[] copy = new long[RUNS];
-        String database = TestServers.uniqueName("pewstats_bench_");
-        String url = servers.createDatabase(database);
-        try {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setURL(url);
-            ds.setUser(System.getenv().getOrDefault("DB_USER", "postgres"));
-            String password = System.getenv("DB_PASSWORD");
-            if (password != null) {
-                ds.setPassword(password);
+        Extraction loaded = result;
+        for (int i = 0; i < RUNS + 2; i++) {
+            long c = bareCopy(ds, result.tables());
+            long t0 = System.nanoTime();
+            Exchange stored = template.send("direct:telemetry-extraction-transaction", e -> {
+                e.setProperty("matchId", "bench");
+                e.getMessage().setBody(loaded);
+            });
+            long st = System.nanoTime() - t0;
+            if (stored.getException() != null) {
+                throw stored.getException();
             }
-            Flyway.configure().dataSource(ds).load().migrate();
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.execute("INSERT INTO matches (match_id, status) VALUES ('bench', 'downloaded'), ('bench-copy', 'downloaded')");
+            if (i >= 2) {
+                copy[i - 2] = c;
+                store[i - 2] = st;
             }
-            TelemetryStore telemetryStore = new TelemetryStore(ds);
-            // what route telemetry-extraction-transaction runs, statement by statement, in one transaction
-            var transactions = new org.springframework.transaction.support.TransactionTemplate(
-                    new org.springframework.jdbc.support.JdbcTransactionManager(ds));
-            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(ds);
-            String complete = new String(getClass().getResourceAsStream("/sql/complete-match.sql").readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "").replaceAll(":#\\$\\{[^}]+\\}", "?");
-            var loaded = result;
-            for (int i = 0; i < RUNS + 2; i++) {
-                long c = bareCopy(ds, result.tables());
-                long t0 = System.nanoTime();
-                transactions.executeWithoutResult(status -> {
-                    jdbc.update("INSERT INTO matches (match_id, status) VALUES (?, 'downloaded') ON CONFLICT (match_id) DO NOTHING", "bench");
-                    for (String table : TelemetryStore.TABLES) {
-                        jdbc.update("DELETE FROM " + table + " WHERE match_id = ?", "bench");
-                    }
-                    try {
-                        telemetryStore.copy(loaded);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    jdbc.update(complete, "bench");
-                });
-                long st = System.nanoTime() - t0;
-                if (i >= 2) {
-                    copy[i - 2] = c;
-                    store[i - 2] = st;
-                }
-            }
-        } finally {
-            servers.dropDatabase(database);
         }
         double loadRatio = (double) median(store) / median(copy);
 

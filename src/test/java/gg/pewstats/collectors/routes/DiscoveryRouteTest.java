@@ -3,16 +3,15 @@ package gg.pewstats.collectors.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.pewstats.collectors.testing.RouteTestSupport;
 import gg.pewstats.collectors.testing.StubbedPubg;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Discovery alone, on real PostgreSQL with the broker mocked at its edge and the PUBG API played by
@@ -22,24 +21,14 @@ import org.junit.jupiter.api.Test;
 class DiscoveryRouteTest extends RouteTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static StubbedPubg pubg;
 
-    private MockEndpoint broker;
-
-    @BeforeAll
-    static void api() throws Exception {
-        pubg = new StubbedPubg(3, false);
-    }
-
-    @AfterAll
-    static void stopApi() {
-        pubg.close();
-    }
+    @RegisterExtension
+    static final StubbedPubg.PerClass API = new StubbedPubg.PerClass(3);
 
     @Override
     protected Properties settings() {
         Properties settings = new Properties();
-        settings.put("pubg.api-base-url", pubg.api.baseUrl());
+        settings.put("pubg.api-base-url", API.get().api.baseUrl());
         settings.put("pubg.api-keys", "route-test-key-0000aaaa");
         return settings;
     }
@@ -48,10 +37,8 @@ class DiscoveryRouteTest extends RouteTestSupport {
     void adviseAndStart() throws Exception {
         // no broker to declare queues on; the publish edge is a mock
         AdviceWith.adviceWith(context, "discovery", a -> a.weaveById("discovery-preflight-broker").remove());
-        AdviceWith.adviceWith(context, "publish", a -> a.weaveById("publish-confirmed").replace().to("mock:broker"));
-        context.start();
-        broker = getMockEndpoint("mock:broker");
-        execute(pubg.insertPlayersSql());
+        startWithBrokerMocked();
+        execute(API.get().insertPlayersSql());
     }
 
     @Test
@@ -68,9 +55,9 @@ class DiscoveryRouteTest extends RouteTestSupport {
                     .isEqualTo("match.discovered." + database);
             published.add(JSON.readTree(exchange.getMessage().getBody(String.class)).path("match_id").asText());
         }
-        assertThat(published).containsExactlyInAnyOrderElementsOf(pubg.matchIds);
+        assertThat(published).containsExactlyInAnyOrderElementsOf(API.get().matchIds);
         // the stored row is the API's: map and mode from the real response
-        assertThat(queryOne("SELECT map_name FROM matches WHERE match_id = ?", pubg.matchIds.get(0))).isNotNull();
+        assertThat(queryOne("SELECT map_name FROM matches WHERE match_id = ?", API.get().matchIds.get(0))).isNotNull();
 
         broker.reset();
         template.sendBody("direct:discovery-run", null);

@@ -7,15 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gg.pewstats.collectors.testing.PubgSamples;
+import gg.pewstats.collectors.testing.RouteTestSupport;
 import gg.pewstats.collectors.testing.StubbedPubg;
 import java.util.Properties;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The match-summary stage alone: its templated route and work route on real PostgreSQL, the PUBG API
@@ -24,41 +23,24 @@ import org.junit.jupiter.api.Test;
 class MatchSummaryRouteTest extends RouteTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static StubbedPubg pubg;
+
+    @RegisterExtension
+    static final StubbedPubg.PerClass API = new StubbedPubg.PerClass(1);
 
     private String matchId;
-    private MockEndpoint broker;
-    private MockEndpoint deadLetters;
-
-    @BeforeAll
-    static void api() throws Exception {
-        pubg = new StubbedPubg(1, false);
-    }
-
-    @AfterAll
-    static void stopApi() {
-        pubg.close();
-    }
 
     @Override
     protected Properties settings() {
         Properties settings = new Properties();
-        settings.put("pubg.api-base-url", pubg.api.baseUrl());
+        settings.put("pubg.api-base-url", API.get().api.baseUrl());
         return settings;
     }
 
     @BeforeEach
     void adviseAndStart() throws Exception {
-        matchId = pubg.matchIds.get(0);
-        pubg.api.resetRequests();
-        AdviceWith.adviceWith(context, "match-summary", a -> a.replaceFromWith("direct:match-discovered"));
-        AdviceWith.adviceWith(context, "publish", a -> a.weaveById("publish-confirmed").replace().to("mock:broker"));
-        AdviceWith.adviceWith(context, "dead-letter", a -> a.weaveById("dead-letter-publish").replace().to("mock:dead-letters"));
-        context.start();
-        // the stage consumers do not start with the context (stage.*.enabled=false): this one, advised, does
-        context.getRouteController().startRoute("match-summary");
-        broker = getMockEndpoint("mock:broker");
-        deadLetters = getMockEndpoint("mock:dead-letters");
+        matchId = API.get().matchIds.get(0);
+        API.get().api.resetRequests();
+        startStage("match-summary", "direct:match-discovered");
     }
 
     private String discovered(String id) {
@@ -112,7 +94,7 @@ class MatchSummaryRouteTest extends RouteTestSupport {
 
         assertThat(broker.getReceivedCounter()).isZero();
         assertThat(deadLetters.getReceivedCounter()).isZero();
-        pubg.api.verify(0, getRequestedFor(urlPathEqualTo("/shards/steam/matches/" + matchId)));
+        API.get().api.verify(0, getRequestedFor(urlPathEqualTo("/shards/steam/matches/" + matchId)));
         assertThat(count("SELECT count(*) FROM match_summaries")).isZero();
     }
 

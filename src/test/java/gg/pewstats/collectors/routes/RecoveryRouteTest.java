@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.component.mock.MockEndpoint;
+import gg.pewstats.collectors.testing.RouteTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +16,10 @@ import org.junit.jupiter.api.Test;
 class RecoveryRouteTest extends RouteTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private MockEndpoint broker;
 
     @BeforeEach
     void adviseAndStart() throws Exception {
-        AdviceWith.adviceWith(context, "publish", a -> a.weaveById("publish-confirmed").replace().to("mock:broker"));
-        context.start();
-        broker = getMockEndpoint("mock:broker");
+        startWithBrokerMocked();
     }
 
     @Test

@@ -7,18 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.pewstats.collectors.testing.RouteTestSupport;
 import gg.pewstats.collectors.testing.StubbedPubg;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.zip.GZIPInputStream;
-import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The telemetry-download stage alone, on real PostgreSQL with the broker mocked at its edges and the CDN
@@ -28,21 +27,15 @@ import org.junit.jupiter.api.Test;
 class TelemetryDownloadRouteTest extends RouteTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static StubbedPubg pubg;
+
+    @RegisterExtension
+    static final StubbedPubg.PerClass API = new StubbedPubg.PerClass(1);
 
     private String matchId;
-    private MockEndpoint broker;
-    private MockEndpoint deadLetters;
 
     @BeforeAll
-    static void cdn() throws Exception {
-        pubg = new StubbedPubg(1, false);
-        pubg.api.stubFor(get(urlPathEqualTo("/telemetry/expired.json")).willReturn(aResponse().withStatus(403)));
-    }
-
-    @AfterAll
-    static void stopCdn() {
-        pubg.close();
+    static void cdn() {
+        API.get().api.stubFor(get(urlPathEqualTo("/telemetry/expired.json")).willReturn(aResponse().withStatus(403)));
     }
 
     @Override
@@ -55,14 +48,8 @@ class TelemetryDownloadRouteTest extends RouteTestSupport {
 
     @BeforeEach
     void adviseAndStart() throws Exception {
-        matchId = pubg.matchIds.get(0);
-        AdviceWith.adviceWith(context, "telemetry-download", a -> a.replaceFromWith("direct:match-telemetry"));
-        AdviceWith.adviceWith(context, "publish", a -> a.weaveById("publish-confirmed").replace().to("mock:broker"));
-        AdviceWith.adviceWith(context, "dead-letter", a -> a.weaveById("dead-letter-publish").replace().to("mock:dead-letters"));
-        context.start();
-        context.getRouteController().startRoute("telemetry-download");
-        broker = getMockEndpoint("mock:broker");
-        deadLetters = getMockEndpoint("mock:dead-letters");
+        matchId = API.get().matchIds.get(0);
+        startStage("telemetry-download", "direct:match-telemetry");
         execute("INSERT INTO matches (match_id, status) VALUES (?, 'summarized')", matchId);
     }
 
@@ -74,7 +61,7 @@ class TelemetryDownloadRouteTest extends RouteTestSupport {
     void fileIsStoredGzippedAndTheProcessingMessageNamesIt() throws Exception {
         broker.expectedMessageCount(1);
 
-        template.sendBody("direct:match-telemetry", message(pubg.api.baseUrl() + "/telemetry/" + matchId + ".json"));
+        template.sendBody("direct:match-telemetry", message(API.get().api.baseUrl() + "/telemetry/" + matchId + ".json"));
 
         broker.assertIsSatisfied();
         Path file = storage.resolve("matchID=" + matchId).resolve("raw.json.gz");
@@ -96,7 +83,7 @@ class TelemetryDownloadRouteTest extends RouteTestSupport {
 
     @Test
     void expiredTelemetryFailsTheMatchWithoutRetries() throws Exception {
-        template.sendBody("direct:match-telemetry", message(pubg.api.baseUrl() + "/telemetry/expired.json"));
+        template.sendBody("direct:match-telemetry", message(API.get().api.baseUrl() + "/telemetry/expired.json"));
 
         assertThat(queryOne("SELECT status FROM matches WHERE match_id = ?", matchId)).isEqualTo("failed");
         assertThat((String) queryOne("SELECT error_message FROM matches WHERE match_id = ?", matchId)).contains("HTTP 403");

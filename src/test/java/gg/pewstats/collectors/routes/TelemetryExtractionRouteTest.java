@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.pewstats.collectors.testing.RouteTestSupport;
 import gg.pewstats.collectors.testing.StubbedPubg;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The telemetry-extraction stage alone, on real PostgreSQL with the broker mocked at its edges: a stored
@@ -28,38 +27,26 @@ import org.junit.jupiter.api.Test;
 class TelemetryExtractionRouteTest extends RouteTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static StubbedPubg pubg;
+
+    @RegisterExtension
+    static final StubbedPubg.PerClass API = new StubbedPubg.PerClass(1);
     private static byte[] telemetry;
 
     private String matchId;
-    private MockEndpoint broker;
-    private MockEndpoint deadLetters;
 
     @BeforeAll
     static void telemetryFile() throws Exception {
-        pubg = new StubbedPubg(1, false);
         // the gzipped file exactly as the stand-in CDN serves it
         telemetry = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(pubg.api.baseUrl() + "/telemetry/" + pubg.matchIds.get(0) + ".json")).build(),
+                URI.create(API.get().api.baseUrl() + "/telemetry/" + API.get().matchIds.get(0) + ".json")).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
-    }
-
-    @AfterAll
-    static void stopApi() {
-        pubg.close();
     }
 
     @BeforeEach
     void adviseAndStart() throws Exception {
-        matchId = pubg.matchIds.get(0);
-        AdviceWith.adviceWith(context, "telemetry-extraction", a -> a.replaceFromWith("direct:match-processing"));
-        AdviceWith.adviceWith(context, "publish", a -> a.weaveById("publish-confirmed").replace().to("mock:broker"));
-        AdviceWith.adviceWith(context, "dead-letter", a -> a.weaveById("dead-letter-publish").replace().to("mock:dead-letters"));
-        context.start();
-        context.getRouteController().startRoute("telemetry-extraction");
-        broker = getMockEndpoint("mock:broker");
-        deadLetters = getMockEndpoint("mock:dead-letters");
-        execute(pubg.insertPlayersSql());
+        matchId = API.get().matchIds.get(0);
+        startStage("telemetry-extraction", "direct:match-processing");
+        execute(API.get().insertPlayersSql());
         execute("INSERT INTO matches (match_id, status, map_name, game_mode) VALUES (?, 'downloaded', 'Rondo', 'squad')", matchId);
     }
 
@@ -84,7 +71,7 @@ class TelemetryExtractionRouteTest extends RouteTestSupport {
 
         assertThat(done.matchesWaitTime()).isTrue();
         broker.assertIsSatisfied();
-        for (Map.Entry<String, Long> table : pubg.expectedRows.entrySet()) {
+        for (Map.Entry<String, Long> table : API.get().expectedRows.entrySet()) {
             assertThat(count("SELECT count(*) FROM " + table.getKey() + " WHERE match_id = ?", matchId))
                     .as(table.getKey()).isEqualTo(table.getValue());
         }
@@ -95,11 +82,11 @@ class TelemetryExtractionRouteTest extends RouteTestSupport {
         assertThat(published.getHeader("CamelSpringRabbitmqRoutingOverrideKey")).isEqualTo("match.completed." + database);
         JsonNode message = JSON.readTree(published.getBody(String.class));
         assertThat(message.path("match_id").asText()).isEqualTo(matchId);
-        assertThat(message.path("rows").path("landings").asLong()).isEqualTo(pubg.expectedRows.get("landings"));
+        assertThat(message.path("rows").path("landings").asLong()).isEqualTo(API.get().expectedRows.get("landings"));
 
         // the same message again (a redelivery) is acknowledged with nothing done: rows not doubled
         template.sendBody("direct:match-processing", processing());
-        assertThat(count("SELECT count(*) FROM landings WHERE match_id = ?", matchId)).isEqualTo(pubg.expectedRows.get("landings"));
+        assertThat(count("SELECT count(*) FROM landings WHERE match_id = ?", matchId)).isEqualTo(API.get().expectedRows.get("landings"));
         assertThat(broker.getReceivedCounter()).isEqualTo(1);
     }
 

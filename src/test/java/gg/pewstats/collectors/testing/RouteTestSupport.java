@@ -1,7 +1,6 @@
-package gg.pewstats.collectors.routes;
+package gg.pewstats.collectors.testing;
 
 import com.zaxxer.hikari.HikariDataSource;
-import gg.pewstats.collectors.testing.TestServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
@@ -25,7 +26,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
  * route it tests (AdviceWith) so its broker edges go to mock endpoints, starts the context and sends
  * messages in. No hub infrastructure (embedded servers, queue declarations) runs.
  */
-abstract class RouteTestSupport extends CamelMainTestSupport {
+public abstract class RouteTestSupport extends CamelMainTestSupport {
 
     // set in configureContext, which CamelTestSupport calls from its constructor (before field initializers)
     protected TestServers servers;
@@ -126,6 +127,39 @@ abstract class RouteTestSupport extends CamelMainTestSupport {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** What the advised routes published (routing key in header CamelSpringRabbitmqRoutingOverrideKey). */
+    protected MockEndpoint broker;
+    /** What the advised routes dead-lettered (reason in header x-dead-letter-reason). */
+    protected MockEndpoint deadLetters;
+
+    /**
+     * The broker's edges replaced by mock endpoints (the publish route's send to mock:broker, the
+     * dead-letter route's to mock:dead-letters), then the context started.
+     */
+    protected void startWithBrokerMocked() throws Exception {
+        AdviceWith.adviceWith(context, "publish", a -> a.weaveById("publish-confirmed").replace().to("mock:broker"));
+        AdviceWith.adviceWith(context, "dead-letter", a -> a.weaveById("dead-letter-publish").replace().to("mock:dead-letters"));
+        context.start();
+        broker = getMockEndpoint("mock:broker");
+        deadLetters = getMockEndpoint("mock:dead-letters");
+    }
+
+    /**
+     * One stage of the template with its queue consumer replaced by {@code from} (a direct: endpoint the
+     * test sends messages to), the broker's edges mocked, the context and that stage started.
+     */
+    protected void startStage(String stage, String from) throws Exception {
+        AdviceWith.adviceWith(context, stage, a -> a.replaceFromWith(from));
+        startWithBrokerMocked();
+        // the stage consumers do not start with the context (stage.*.enabled=false): this one, advised, does
+        context.getRouteController().startRoute(stage);
+    }
+
+    /** The test's own database (migrated), as the hub's routes see it. */
+    protected javax.sql.DataSource dataSource() {
+        return dataSource;
     }
 
     protected void execute(String sql, Object... params) throws SQLException {

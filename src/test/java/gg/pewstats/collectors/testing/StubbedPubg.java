@@ -176,4 +176,33 @@ public final class StubbedPubg implements AutoCloseable {
     public void close() {
         api.stop();
     }
+
+    /**
+     * A stand-in for one test class ({@code @RegisterExtension static}): started before the class's
+     * first test (and before its own {@code @BeforeAll} methods), stopped after its last.
+     */
+    public static final class PerClass implements org.junit.jupiter.api.extension.BeforeAllCallback,
+            org.junit.jupiter.api.extension.AfterAllCallback {
+
+        private final int matches;
+        private StubbedPubg stub;
+
+        public PerClass(int matches) {
+            this.matches = matches;
+        }
+
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+            stub = new StubbedPubg(matches, false);
+        }
+
+        @Override
+        public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            stub.close();
+        }
+
+        public StubbedPubg get() {
+            return stub;
+        }
+    }
 }
