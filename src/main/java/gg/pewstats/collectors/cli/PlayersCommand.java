@@ -1,7 +1,6 @@
 package gg.pewstats.collectors.cli;
 
 import gg.pewstats.collectors.pubg.ApiKeyPool;
-import gg.pewstats.collectors.pubg.PlayerLookups;
 import gg.pewstats.collectors.pubg.PlayerLookups.Batch;
 import gg.pewstats.collectors.pubg.PlayerLookups.Lookup;
 import gg.pewstats.collectors.pubg.PlayerLookups.Player;
@@ -10,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultExchange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,13 +41,10 @@ class PlayersCommand {
             try (HubSession session = HubSession.open(players.parent.home(), players.parent.settings)) {
                 Map<String, String> ids = new HashMap<>();
                 if (session.bean("apiKeys", ApiKeyPool.class).hasKeys()) {
-                    PlayerLookups lookups = session.bean("playerLookups", PlayerLookups.class);
                     for (int i = 0; i < names.size(); i += 10) {
                         Batch batch = new Batch("playerNames", names.subList(i, Math.min(names.size(), i + 10)));
-                        Exchange exchange = new DefaultExchange(session.camel());
-                        exchange.getMessage().setBody(batch);
-                        exchange = session.camel().createProducerTemplate().send("direct:discovery-players-batch", exchange);
-                        Lookup lookup = exchange.getMessage().getBody(Lookup.class);
+                        // discovery's own players call: throttled per key, its errors handled there
+                        Lookup lookup = session.request("direct:discovery-players-batch", batch, Lookup.class);
                         if (lookup != null) {
                             for (Player p : lookup.players()) {
                                 ids.put(p.name(), p.accountId());
