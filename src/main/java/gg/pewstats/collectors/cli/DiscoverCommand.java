@@ -18,7 +18,7 @@ class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (HubSession session = HubSession.open(parent.home(), parent.settings)) {
-            session.camel().createProducerTemplate().sendBody("direct:discovery-run", null);
+            session.request("direct:discovery-run", null, java.util.Map.of());
             return 0;
         }
     }
