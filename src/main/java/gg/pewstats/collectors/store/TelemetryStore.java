@@ -18,12 +18,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (telemetry-extraction-transaction: delete the match's rows, this load, flags and status, committed together).
  * This is JDBC in Java, and not a {@code sql:} step, for speed: a match has thousands of rows, and COPY
  * loads them several times faster than batched INSERTs (the benchmark's "database load" compares it with
- * a bare COPY). It writes only into the five telemetry tables.
+ * a bare COPY). It writes only into the telemetry tables ({@link #TABLES}).
  */
 public final class TelemetryStore {
 
     public static final List<String> TABLES = List.of("landings", "kill_positions", "player_damage_events",
-            "weapon_kill_events", "circle_positions");
+            "weapon_kill_events", "circle_positions", "player_knock_events", "player_finishing_summary",
+            "player_match_weapon_distribution", "player_circle_positions");
 
     private final DataSource dataSource;
 

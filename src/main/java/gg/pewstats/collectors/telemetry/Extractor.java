@@ -1,20 +1,8 @@
 package gg.pewstats.collectors.telemetry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Set;
+/** An {@link EventReader} that builds the rows of one table. */
+public interface Extractor extends EventReader {
 
-/**
- * Builds the rows of one table. The reader hands it, once and in file order, each event whose
- * {@code _T} it asked for; it keeps only the rows it makes, never the events.
- */
-public interface Extractor {
-
-    /** The {@code _T} values this extractor reads. */
-    Set<String> eventTypes();
-
-    /** One event, with its position in the file. */
-    void accept(int eventIndex, JsonNode event);
-
-    /** The rows made so far. */
+    /** The rows made (complete once {@link #finish()} has run). */
     TableRows rows();
 }

@@ -23,8 +23,8 @@ public final class TelemetryExtraction {
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryExtraction.class);
 
     /** The outcome for one match. */
-    public record Extraction(String matchId, MatchContext match, List<TableRows> tables, ReadSummary summary,
-            List<String> trackedPlayersFound, long millis) {
+    public record Extraction(String matchId, MatchContext match, List<TableRows> tables,
+            List<Map<String, Object>> summaryStats, ReadSummary summary, List<String> trackedPlayersFound, long millis) {
 
         public Map<String, Integer> rowCounts() {
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -44,10 +44,16 @@ public final class TelemetryExtraction {
         this.damageOfTrackedOnly = damageOfTrackedOnly;
     }
 
-    /** The five extractors, fresh for one match. */
-    public static List<Extractor> extractors(MatchContext match) {
+    /**
+     * The readers of one match, fresh for it and sharing its {@link MatchState}; in the order they finish:
+     * the position timeline before the knocks (teammate distances), the knocks before the finishing summary.
+     */
+    public static List<EventReader> readers(MatchContext match, MatchState state) {
         return List.of(new LandingsExtractor(match), new KillPositionsExtractor(match), new DamageEventsExtractor(match),
-                new WeaponKillsExtractor(match), new CirclePositionsExtractor(match));
+                new WeaponKillsExtractor(match), new CirclePositionsExtractor(match), state.positions(),
+                new KnockEventsExtractor(match, state), new FinishingSummaryExtractor(match, state),
+                new WeaponDistributionExtractor(match), new ZonePlayExtractor(match, state), new ItemUseExtractor(state),
+                new CombatStatsExtractor(state));
     }
 
     /**
@@ -74,15 +80,18 @@ public final class TelemetryExtraction {
     /** Extraction of a file for a known match context (no database needed). */
     public Extraction extract(MatchContext match, Path path) throws IOException {
         long started = System.nanoTime();
-        List<Extractor> extractors = extractors(match);
+        MatchState state = new MatchState();
+        List<EventReader> readers = readers(match, state);
         ReadSummary summary;
         try (InputStream json = files.openJson(path)) {
-            summary = reader.read(json, extractors);
+            summary = reader.read(json, readers);
         }
         List<String> tracked = summary.accountIds().stream().filter(id -> match.trackedPlayers().contains(id)).toList();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        Extraction extraction = new Extraction(match.matchId(), match,
-                extractors.stream().map(Extractor::rows).toList(), summary, tracked, millis);
+        List<TableRows> tables = readers.stream().filter(Extractor.class::isInstance)
+                .map(r -> ((Extractor) r).rows()).toList();
+        Extraction extraction = new Extraction(match.matchId(), match, tables,
+                state.players().summaryRows(match.matchId(), summary.accountIds()), summary, tracked, millis);
         if (!summary.unknownTypes().isEmpty()) {
             LOG.info("Match {}: event types not known to the hub: {}", match.matchId(), summary.unknownTypes());
         }

@@ -55,9 +55,9 @@ public final class TelemetryReader {
     }
 
     /** Reads the JSON stream to its end, feeding the extractors; a bad file is a {@link TelemetryRejectedException}. */
-    public ReadSummary read(InputStream json, List<Extractor> extractors) {
-        Map<String, List<Extractor>> byType = new HashMap<>();
-        for (Extractor extractor : extractors) {
+    public ReadSummary read(InputStream json, List<? extends EventReader> extractors) {
+        Map<String, List<EventReader>> byType = new HashMap<>();
+        for (EventReader extractor : extractors) {
             for (String type : extractor.eventTypes()) {
                 byType.computeIfAbsent(type, t -> new ArrayList<>()).add(extractor);
             }
@@ -104,7 +104,7 @@ public final class TelemetryReader {
                 }
                 long end = parser.currentLocation().getByteOffset();
 
-                List<Extractor> targets = type == null ? null : byType.get(type);
+                List<EventReader> targets = type == null ? null : byType.get(type);
                 boolean participants = type != null && PARTICIPANT_TYPES.contains(type);
                 if (targets == null && !participants) {
                     if (type == null || !KNOWN_TYPES.contains(type)) {
@@ -121,7 +121,7 @@ public final class TelemetryReader {
                     collectAccountIds(type, event, accountIds);
                 }
                 if (targets != null) {
-                    for (Extractor extractor : targets) {
+                    for (EventReader extractor : targets) {
                         extractor.accept(index, event);
                     }
                 }
@@ -142,6 +142,9 @@ public final class TelemetryReader {
         if (index + 1 - notObjects == 0) {
             throw new TelemetryRejectedException("telemetry holds no events" + (notObjects > 0
                     ? " (" + notObjects + " element(s), none of them a JSON object)" : " (an empty array)"));
+        }
+        for (EventReader extractor : extractors) {
+            extractor.finish();
         }
         return new ReadSummary(index + 1, accountIds, unknown);
     }
