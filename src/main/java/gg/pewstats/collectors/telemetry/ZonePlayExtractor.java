@@ -4,14 +4,16 @@ import static gg.pewstats.collectors.telemetry.Characters.character;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Zone play. Each LogPlayerPosition (its {@code elapsedTime}) is set against the safe zone of the first
  * LogGameStatePeriodic at or after it (the last one for samples after the last state), as the live system
- * does: distance from the zone's centre and from its edge (negative outside), in metres. Samples wait in a
- * short queue for that state, which comes within seconds; nothing is read twice.
+ * does: distance from the zone's centre and from its edge (negative outside), in metres. A sample whose
+ * state has not come yet waits in a short queue for it (states come every few seconds); the states seen
+ * are kept (a few hundred) for samples written after theirs. Nothing is read twice.
  * <ul>
  * <li>{@code match_summaries}: average and maximum distance from the centre, average and minimum distance
  * from the edge, for every player with samples; time outside the zone from the blue-zone damage ticks
@@ -23,12 +25,16 @@ public final class ZonePlayExtractor implements Extractor {
 
     /** Samples waiting for their state; past this many the oldest is set against the latest state seen. */
     static final int MAX_WAITING = 100_000;
+    /** States kept for samples that arrive after their state; a match has a few hundred. */
+    static final int MAX_STATES = 100_000;
 
     private record Sample(int eventIndex, String accountId, String name, double elapsed, double x, double y) {
     }
 
     private final MatchContext match;
     private final PlayerStats stats;
+    /** Safe-zone states seen so far, in file (time) order: elapsed, centre x, y, radius (cm). */
+    private final List<double[]> states = new ArrayList<>();
     private final ArrayDeque<Sample> waiting = new ArrayDeque<>();
     private double[] zone;
     private final TableRows rows = new TableRows("player_circle_positions", List.of("match_id", "event_index",
@@ -58,7 +64,13 @@ public final class ZonePlayExtractor implements Extractor {
                 if (elapsed == null || x == null || y == null || accountId == null) {
                     return;
                 }
-                waiting.add(new Sample(eventIndex, accountId, Characters.name(character), elapsed, x, y));
+                Sample sample = new Sample(eventIndex, accountId, Characters.name(character), elapsed, x, y);
+                if (zone != null && elapsed <= zone[0]) {
+                    // its state has been seen already (a state and the samples of the same second)
+                    place(sample, firstStateAtOrAfter(elapsed));
+                    return;
+                }
+                waiting.add(sample);
                 if (waiting.size() > MAX_WAITING) {
                     Sample oldest = waiting.poll();
                     if (zone != null) {
@@ -87,9 +99,26 @@ public final class ZonePlayExtractor implements Extractor {
             return;
         }
         zone = new double[] {elapsed, x, y, radius};
+        if (states.size() < MAX_STATES) {
+            states.add(zone);
+        }
         while (!waiting.isEmpty() && waiting.peek().elapsed() <= elapsed) {
             place(waiting.poll(), zone);
         }
+    }
+
+    private double[] firstStateAtOrAfter(double elapsed) {
+        int low = 0;
+        int high = states.size() - 1;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (states.get(mid)[0] >= elapsed) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return states.isEmpty() || states.get(low)[0] < elapsed ? zone : states.get(low);
     }
 
     private void place(Sample sample, double[] zone) {

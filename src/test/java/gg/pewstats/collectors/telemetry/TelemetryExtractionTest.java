@@ -211,7 +211,8 @@ class TelemetryExtractionTest {
             Map<String, Object> r = row(killRows, i);
             assertThat(r.get("event_version")).isEqualTo((short) 2);
             assertThat(r.get("dbno_maker_id")).isEqualTo(id(e.path("dBNOMaker")));
-            assertThat(r.get("dbno_damage_causer_name")).isEqualTo(e.path("dBNODamageInfo").path("damageCauserName").asText());
+            assertThat(r.get("dbno_damage_causer_name")).isEqualTo(e.path("dBNODamageInfo").isObject()
+                    ? e.path("dBNODamageInfo").path("damageCauserName").asText() : null);
             assertThat(r.get("finisher_id")).isEqualTo(id(e.path("finisher")));
             assertThat(r.get("finisher_damage_causer_name")).isEqualTo(e.path("finishDamageInfo").path("damageCauserName").asText());
             assertThat(r.get("finisher_damage_causer_distance")).isEqualTo(e.path("finishDamageInfo").path("distance").asDouble());

@@ -20,7 +20,9 @@ import java.util.zip.GZIPOutputStream;
  * with what real files add: the 14-field Character (type "user"/"user_ai"), CharacterWrapper in
  * LogMatchStart/LogMatchEnd, LogPlayerKillV2 with knocker, finisher and killer who may differ, null
  * attackers for zone damage, bots killing bots, LogItemPickupFromLootBox, _D with 3 or 7 fractional digits,
- * and an event type no documentation lists. Deterministic for a seed. At full size (100 players, squads)
+ * and an event type no documentation lists; knocks that end killed (by the knocker, a teammate or another
+ * team), revived or never, instant kills, heals, boosts and throws, weapons across the categories and one
+ * no dictionary lists. Deterministic for a seed. At full size (100 players, squads)
  * it is about 50k events and 35-40 MB of JSON; tests use a few players.
  */
 public final class TelemetryGenerator {
@@ -29,7 +31,7 @@ public final class TelemetryGenerator {
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(java.time.ZoneOffset.UTC);
 
-    private final int players;
+    private int players;
     private final int teamSize;
     private final int seconds;
     private final Random random;
@@ -41,6 +43,18 @@ public final class TelemetryGenerator {
     record Player(String accountId, String name, int teamId, boolean bot) {
     }
 
+    /** Damage causers of the official dictionary across categories, and one id it does not list. */
+    static final String[] WEAPONS = {"WeapHK416_C", "WeapBerylM762_C", "WeapAK47_C", "WeapKar98k_C", "WeapMini14_C",
+        "WeapUMP_C", "WeapSaiga12_C", "WeapM249_C", "WeapDesertEagle_C", "ProjGrenade_C", "WeapPan_C",
+        "Uaz_A_01_C", "WeapFutureGun_C"};
+    /** LogItemUse items: the six heals and boosts the summaries count, and two that they do not. */
+    static final String[] USED_ITEMS = {"Item_Heal_FirstAid_C", "Item_Heal_MedKit_C", "Item_Heal_Bandage_C",
+        "Item_Boost_EnergyDrink_C", "Item_Boost_PainKiller_C", "Item_Boost_AdrenalineSyringe_C",
+        "Item_JerryCan_C", "Item_Ghillie_01_C"};
+    /** LogPlayerUseThrowable weapons, a novelty one (apple) among them. */
+    static final String[] THROWABLES = {"Item_Weapon_Grenade_C", "Item_Weapon_SmokeBomb_C", "Item_Weapon_Molotov_C",
+        "Item_Weapon_FlashBang_C", "Item_Weapon_Apple_C"};
+
     public TelemetryGenerator(int players, int teamSize, int seconds, long seed) {
         this.players = players;
         this.teamSize = teamSize;
@@ -51,6 +65,39 @@ public final class TelemetryGenerator {
             String id = bot ? "ai." + (300 + i) : String.format("account.%032x", 0xabc000L + i);
             roster.add(new Player(id, bot ? "bot" + i : "player" + i, i / teamSize + 1, bot));
         }
+    }
+
+    /**
+     * The telemetry of a real match response (a sample of ../shared/pubg/matches/): its participants, with
+     * their account ids, names and roster team ids, so the rows the extraction writes meet the match's
+     * summary rows. {@code ai.} account ids are bots.
+     */
+    public static TelemetryGenerator forMatch(String matchJson, int teamSize, int seconds, long seed) {
+        com.fasterxml.jackson.databind.JsonNode match;
+        try {
+            match = new com.fasterxml.jackson.databind.ObjectMapper().readTree(matchJson);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.Map<String, Integer> teamOf = new java.util.HashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode node : match.path("included")) {
+            if ("roster".equals(node.path("type").asText())) {
+                for (com.fasterxml.jackson.databind.JsonNode member : node.path("relationships").path("participants").path("data")) {
+                    teamOf.put(member.path("id").asText(), node.path("attributes").path("stats").path("teamId").asInt());
+                }
+            }
+        }
+        TelemetryGenerator generator = new TelemetryGenerator(0, teamSize, seconds, seed);
+        for (com.fasterxml.jackson.databind.JsonNode node : match.path("included")) {
+            if ("participant".equals(node.path("type").asText())) {
+                com.fasterxml.jackson.databind.JsonNode stats = node.path("attributes").path("stats");
+                String id = stats.path("playerId").asText();
+                generator.roster.add(new Player(id, stats.path("name").asText(),
+                        teamOf.getOrDefault(node.path("id").asText(), 0), id.startsWith("ai.")));
+            }
+        }
+        generator.roster.sort(java.util.Comparator.comparingInt(Player::teamId));
+        return generator;
     }
 
     /** A full-size squad match: 100 players, about half an hour. */
@@ -69,6 +116,7 @@ public final class TelemetryGenerator {
     }
 
     public void write(OutputStream out) throws IOException {
+        players = roster.size();
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartArray();
             // LogMatchDefinition: PascalCase, no common, 7 fractional digits, comes first though it is later
@@ -128,14 +176,16 @@ public final class TelemetryGenerator {
                     }
                 }
                 for (Player p : alive) {
-                    event(g, t, "LogPlayerPosition", isGame, () -> {
+                    // each player's position every 10 s, the players spread over those 10 s as in real files
+                    int sampledAt = t + Math.floorMod(p.accountId().hashCode(), 10);
+                    event(g, sampledAt, "LogPlayerPosition", isGame, () -> {
                         character(g, "character", p, 100, isGame, currentPhase, false);
                         if (random.nextInt(3) == 0) {
                             vehicle(g, "vehicle");
                         } else {
                             g.writeNullField("vehicle");
                         }
-                        g.writeNumberField("elapsedTime", tick);
+                        g.writeNumberField("elapsedTime", sampledAt);
                         g.writeNumberField("numAlivePlayers", alive.size());
                     });
                     for (int k = 0; k < 2; k++) {
@@ -156,6 +206,23 @@ public final class TelemetryGenerator {
                         character(g, "character", p, 100, isGame, currentPhase, false);
                         item(g, "item");
                     });
+                    if (t > landingAt && random.nextInt(6) == 0) {
+                        String used = USED_ITEMS[random.nextInt(USED_ITEMS.length)];
+                        event(g, t, "LogItemUse", isGame, () -> {
+                            character(g, "character", p, 70, isGame, currentPhase, false);
+                            item(g, "item", used, used.startsWith("Item_Heal") ? "Heal" : "Boost", "Use");
+                        });
+                    }
+                    if (t > landingAt && random.nextInt(15) == 0) {
+                        String thrown = THROWABLES[random.nextInt(THROWABLES.length)];
+                        event(g, t, "LogPlayerUseThrowable", isGame, () -> {
+                            g.writeNumberField("attackId", attackIds++);
+                            g.writeNumberField("fireWeaponStackCount", 1);
+                            character(g, "attacker", p, 100, isGame, currentPhase, false);
+                            g.writeStringField("attackType", "Weapon");
+                            item(g, "weapon", thrown, "Throwable", "Weapon");
+                        });
+                    }
                 }
                 if (t > landingAt && alive.size() > 1) {
                     // damage: some from players, some from the zone (null attacker)
@@ -173,7 +240,7 @@ public final class TelemetryGenerator {
                             g.writeStringField("damageTypeCategory", attacker == null ? "Damage_BlueZone" : "Damage_Gun");
                             g.writeStringField("damageReason", attacker == null ? "NonSpecific" : "TorsoShot");
                             g.writeNumberField("damage", 10 + random.nextInt(40));
-                            g.writeStringField("damageCauserName", attacker == null ? "BlueZoneBomb_EffectActor_C" : "WeapHK416_C");
+                            g.writeStringField("damageCauserName", attacker == null ? "BattleRoyaleModeController_Def_C" : weapon());
                             g.writeBooleanField("isThroughPenetrableWall", false);
                         });
                     }
@@ -186,7 +253,9 @@ public final class TelemetryGenerator {
                         });
                         event(g, t, "LogHypotheticalNewEvent", isGame, () -> g.writeStringField("someField", "x"));
                     }
-                    // kills spread evenly until one player is left: knock first (in squads), then the kill
+                    // kills spread evenly until one player is left. In squads most kills follow a knock: the knock,
+                    // then a few seconds later the kill (finished by the knocker, a teammate of theirs, or another
+                    // team: a killsteal) or a revive by a teammate; some kills are instant (no knock)
                     while (t >= nextKillAt && alive.size() > 1) {
                         nextKillAt += (seconds - landingAt) / (double) Math.max(1, players - 1);
                         List<Player> bots = alive.stream().filter(Player::bot).toList();
@@ -194,32 +263,56 @@ public final class TelemetryGenerator {
                         botKilledBot |= botOnBot;
                         // the first kill between two bots alive: a bot kills a bot (it crashed peer parsers)
                         Player victim = botOnBot ? bots.get(1) : alive.get(random.nextInt(alive.size()));
-                        alive.remove(victim);
-                        Player killer = botOnBot ? bots.get(0) : alive.get(random.nextInt(alive.size()));
-                        Player finisher = alive.get(random.nextInt(alive.size()));
-                        boolean zone = !botOnBot && random.nextInt(10) == 0;
-                        int dbno = 500 + attackIds;
-                        if (teamSize > 1) {
+                        List<Player> others = alive.stream().filter(o -> o != victim).toList();
+                        Player knocker = botOnBot ? bots.get(0) : others.get(random.nextInt(others.size()));
+                        boolean knocked = teamSize > 1 && !botOnBot && random.nextInt(6) != 0;
+                        int dbno = knocked ? 500 + attackIds : -1;
+                        String knockWeapon = weapon();
+                        int second = t;
+                        if (knocked) {
                             event(g, t, "LogPlayerMakeGroggy", isGame, () -> {
                                 g.writeNumberField("attackId", attackIds++);
-                                character(g, "attacker", killer, 90, isGame, currentPhase, false);
+                                character(g, "attacker", knocker, 90, isGame, currentPhase, random.nextInt(20) == 0);
                                 character(g, "victim", victim, 0, isGame, currentPhase, false);
-                                g.writeStringField("damageReason", "HeadShot");
+                                g.writeStringField("damageReason", random.nextInt(4) == 0 ? "HeadShot" : "TorsoShot");
                                 g.writeStringField("damageTypeCategory", "Damage_Gun");
-                                g.writeStringField("damageCauserName", "WeapBerylM762_C");
+                                g.writeStringField("damageCauserName", knockWeapon);
                                 g.writeArrayFieldStart("damageCauserAdditionalInfo");
+                                g.writeString("Item_Attach_Weapon_Upper_Holosight_C");
                                 g.writeEndArray();
                                 g.writeStringField("victimWeapon", "WeapAK47_C_12");
                                 g.writeArrayFieldStart("victimWeaponAdditionalInfo");
                                 g.writeEndArray();
-                                g.writeNumberField("distance", 1000 + random.nextInt(20000));
-                                g.writeBooleanField("isAttackerInVehicle", false);
+                                g.writeNumberField("distance", 100 + random.nextInt(30000));
+                                g.writeBooleanField("isAttackerInVehicle", random.nextInt(20) == 0);
+                                g.writeBooleanField("isThroughPenetrableWall", random.nextInt(15) == 0);
                                 g.writeNumberField("dBNOId", dbno);
                             });
+                            second = t + 2 + random.nextInt(6);
+                            if (random.nextInt(4) == 0) {
+                                // a teammate picks the victim up: the victim plays on
+                                List<Player> mates = alive.stream().filter(o -> o != victim && o.teamId() == victim.teamId()).toList();
+                                Player reviver = mates.isEmpty() ? victim : mates.get(0);
+                                event(g, second, "LogPlayerRevive", isGame, () -> {
+                                    character(g, "reviver", reviver, 80, isGame, currentPhase, false);
+                                    character(g, "victim", victim, 10, isGame, currentPhase, false);
+                                    g.writeNumberField("dBNOId", dbno);
+                                });
+                                continue;
+                            }
                         }
-                        event(g, t, "LogPlayerKillV2", isGame, () -> {
+                        alive.remove(victim);
+                        // the finisher: mostly the knocker, else a teammate of theirs, else anyone (a killsteal)
+                        List<Player> knockerMates = alive.stream().filter(o -> o != knocker && o.teamId() == knocker.teamId()).toList();
+                        int pick = random.nextInt(10);
+                        Player finisher = !alive.contains(knocker) || pick >= 8 ? alive.get(random.nextInt(alive.size()))
+                                : pick >= 6 && !knockerMates.isEmpty() ? knockerMates.get(0) : knocker;
+                        Player killer = botOnBot ? knocker : finisher;
+                        boolean zone = !botOnBot && random.nextInt(10) == 0;
+                        String finishWeapon = weapon();
+                        event(g, second, "LogPlayerKillV2", isGame, () -> {
                             g.writeNumberField("attackId", attackIds++);
-                            g.writeNumberField("dBNOId", teamSize > 1 ? dbno : -1);
+                            g.writeNumberField("dBNOId", dbno);
                             g.writeObjectFieldStart("victimGameResult");
                             g.writeNumberField("rank", 0);
                             g.writeStringField("gameResult", "lost");
@@ -234,21 +327,21 @@ public final class TelemetryGenerator {
                             g.writeStringField("victimWeapon", "WeapAK47_C_12");
                             g.writeArrayFieldStart("victimWeaponAdditionalInfo");
                             g.writeEndArray();
-                            if (teamSize > 1) {
-                                character(g, "dBNOMaker", killer, 90, isGame, currentPhase, false);
-                                damageInfo(g, "dBNODamageInfo", "HeadShot", "WeapBerylM762_C", 5000);
+                            if (knocked) {
+                                character(g, "dBNOMaker", knocker, 90, isGame, currentPhase, false);
+                                damageInfo(g, "dBNODamageInfo", "HeadShot", knockWeapon, 5000);
                             } else {
                                 g.writeNullField("dBNOMaker");
                                 g.writeNullField("dBNODamageInfo");
                             }
                             character(g, "finisher", finisher, 90, isGame, currentPhase, false);
-                            damageInfo(g, "finishDamageInfo", "TorsoShot", "WeapM416_C", 800);
+                            damageInfo(g, "finishDamageInfo", "TorsoShot", finishWeapon, 800);
                             if (zone) {
                                 g.writeNullField("killer");
                                 g.writeNullField("killerDamageInfo");
                             } else {
                                 character(g, "killer", killer, 90, isGame, currentPhase, false);
-                                damageInfo(g, "killerDamageInfo", "HeadShot", "WeapBerylM762_C", 5000);
+                                damageInfo(g, "killerDamageInfo", "HeadShot", finishWeapon, 5000);
                             }
                             g.writeArrayFieldStart("assists_AccountId");
                             g.writeEndArray();
@@ -326,14 +419,23 @@ public final class TelemetryGenerator {
     }
 
     private void item(JsonGenerator g, String field) throws IOException {
+        item(g, field, "Item_Weapon_HK416_C", "Main", "Weapon");
+    }
+
+    private void item(JsonGenerator g, String field, String itemId, String subCategory, String category)
+            throws IOException {
         g.writeObjectFieldStart(field);
-        g.writeStringField("itemId", "Item_Weapon_HK416_C");
+        g.writeStringField("itemId", itemId);
         g.writeNumberField("stackCount", 1);
-        g.writeStringField("category", "Weapon");
-        g.writeStringField("subCategory", "Main");
+        g.writeStringField("category", category);
+        g.writeStringField("subCategory", subCategory);
         g.writeArrayFieldStart("attachedItems");
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private String weapon() {
+        return WEAPONS[random.nextInt(WEAPONS.length)];
     }
 
     private void damageInfo(JsonGenerator g, String field, String reason, String causer, int distance) throws IOException {
