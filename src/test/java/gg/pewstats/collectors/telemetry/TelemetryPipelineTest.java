@@ -21,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +36,8 @@ import org.springframework.amqp.core.Message;
 /**
  * Stages 2 to 4 through the hub's routes on a real database and broker: a discovered match is summarized,
  * its telemetry (modern events to the official schema, gzipped by the stand-in CDN) downloaded to the
- * store, extracted into the five tables and announced as completed. Bad telemetry ends as a failed match.
+ * store, extracted into every telemetry table and the players' summary rows, and announced as completed;
+ * processing it again leaves every row as it was. Bad telemetry ends as a failed match.
  */
 class TelemetryPipelineTest {
 
@@ -53,7 +56,9 @@ class TelemetryPipelineTest {
     static void start() throws Exception {
         api = new WireMockServer(options().dynamicPort());
         api.start();
-        generator = new TelemetryGenerator(12, 4, 900, 11);
+        ObjectNode match2026 = withTelemetryUrl(PubgSamples.read(PubgSamples.MATCH_2026), api.baseUrl() + "/bluehole-pubg/steam/2026/04/15/22/12/modern-telemetry.json");
+        // the match's own 100 participants, so the telemetry's values land in its summary rows
+        generator = TelemetryGenerator.forMatch(match2026.toString(), 4, 900, 11);
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         generator.write(json);
         telemetryJson = json.toByteArray();
@@ -62,7 +67,6 @@ class TelemetryPipelineTest {
             out.write(telemetryJson);
         }
 
-        ObjectNode match2026 = withTelemetryUrl(PubgSamples.read(PubgSamples.MATCH_2026), api.baseUrl() + "/bluehole-pubg/steam/2026/04/15/22/12/modern-telemetry.json");
         ObjectNode match2018 = withTelemetryUrl(PubgSamples.read(PubgSamples.MATCH_2018), api.baseUrl() + "/bluehole-pubg/steam/2018/truncated-telemetry.json");
         id2026 = match2026.path("data").path("id").asText();
         id2018 = match2018.path("data").path("id").asText();
@@ -142,21 +146,63 @@ class TelemetryPipelineTest {
                 trackedDamage++;
             }
         }
+        long trackedPositions = 0;
+        Set<String> finishers = new HashSet<>();
+        Set<String> weaponUsers = new HashSet<>();
+        for (JsonNode e : all) {
+            String type = e.path("_T").asText();
+            if ("LogPlayerPosition".equals(type) && tracked.contains(e.path("character").path("accountId").asText())) {
+                trackedPositions++;
+            } else if ("LogPlayerMakeGroggy".equals(type)) {
+                finishers.add(e.path("attacker").path("name").asText());
+                weaponUsers.add(e.path("attacker").path("name").asText());
+            } else if ("LogPlayerKillV2".equals(type) && e.path("dBNOId").asLong() == -1) {
+                finishers.add(e.path("finisher").path("name").asText());
+            }
+            if ("LogPlayerTakeDamage".equals(type) && e.path("attacker").isObject()) {
+                weaponUsers.add(e.path("attacker").path("name").asText());
+            } else if ("LogPlayerKillV2".equals(type) && e.path("killer").isObject()) {
+                weaponUsers.add(e.path("killer").path("name").asText());
+            }
+        }
         Map<String, Long> expected = Map.of(
                 "landings", (long) byType.get("LogParachuteLanding"),
                 "kill_positions", (long) byType.get("LogPlayerKillV2"),
                 "weapon_kill_events", (long) byType.get("LogPlayerKillV2") + byType.get("LogPlayerMakeGroggy"),
                 "player_damage_events", trackedDamage,
-                "circle_positions", hub.count("SELECT count(*) FROM circle_positions WHERE match_id = ?", id2026));
+                "circle_positions", hub.count("SELECT count(*) FROM circle_positions WHERE match_id = ?", id2026),
+                "player_knock_events", (long) byType.get("LogPlayerMakeGroggy"),
+                "player_finishing_summary", (long) finishers.size(),
+                "player_circle_positions", trackedPositions,
+                "player_match_weapon_distribution", hub.count(
+                        "SELECT count(*) FROM player_match_weapon_distribution WHERE match_id = ?", id2026));
+        assertThat(hub.count("SELECT count(DISTINCT player_name) FROM player_match_weapon_distribution WHERE match_id = ?",
+                id2026)).isEqualTo(weaponUsers.size());
         for (Map.Entry<String, Long> table : expected.entrySet()) {
             assertThat(hub.count("SELECT count(*) FROM " + table.getKey() + " WHERE match_id = ?", id2026))
                     .as(table.getKey()).isEqualTo(table.getValue()).isPositive();
         }
         Map<String, Object> match = hub.query("SELECT * FROM matches WHERE match_id = ?", id2026).get(0);
-        for (String flag : List.of("landings_processed", "kills_processed", "damage_processed", "weapons_processed", "circles_processed")) {
+        for (String flag : List.of("landings_processed", "kills_processed", "damage_processed", "weapons_processed",
+                "circles_processed", "finishing_processed")) {
             assertThat(match.get(flag)).as(flag).isEqualTo(true);
         }
         assertThat(hub.count("SELECT count(*) FROM match_summaries WHERE match_id = ?", id2026)).isEqualTo(100);
+        // every player's summary row has the telemetry's values: heals as the file counts them, zone play
+        Map<String, Long> heals = new HashMap<>();
+        for (JsonNode e : all) {
+            if ("LogItemUse".equals(e.path("_T").asText()) && e.path("item").path("itemId").asText().startsWith("Item_Heal_")) {
+                heals.merge(e.path("character").path("accountId").asText(), 1L, Long::sum);
+            }
+        }
+        for (Map<String, Object> summary : hub.query("SELECT player_id, heals_used, avg_distance_from_center, "
+                + "damage_received FROM match_summaries WHERE match_id = ?", id2026)) {
+            assertThat(((Number) summary.get("heals_used")).longValue()).as("heals of %s", summary.get("player_id"))
+                    .isEqualTo(heals.getOrDefault((String) summary.get("player_id"), 0L));
+            assertThat(summary.get("avg_distance_from_center")).isNotNull();
+            assertThat(summary.get("damage_received")).isNotNull();
+        }
+        Map<String, List<Map<String, Object>>> firstRun = contents(expected.keySet());
 
         // the completion message
         Message done = hub.receive(hub.queue("match.completed"), 10000);
@@ -202,7 +248,28 @@ class TelemetryPipelineTest {
             assertThat(hub.count("SELECT count(*) FROM " + table.getKey() + " WHERE match_id = ?", id2026))
                     .as(table.getKey()).isEqualTo(table.getValue());
         }
+        // and not only the counts: every row of every table, and the summary rows, are as before
+        assertThat(contents(expected.keySet())).isEqualTo(firstRun);
         api.verify(1, getRequestedFor(urlPathEqualTo("/bluehole-pubg/steam/2026/04/15/22/12/modern-telemetry.json")));
+    }
+
+    /** The match's rows of each table and its summary rows, without ids and timestamps of the write. */
+    private static Map<String, List<Map<String, Object>>> contents(Set<String> tables) throws Exception {
+        Map<String, List<Map<String, Object>>> contents = new HashMap<>();
+        for (String table : tables) {
+            contents.put(table, withoutWriteColumns(hub.query("SELECT * FROM " + table + " WHERE match_id = ?", id2026)));
+        }
+        contents.put("match_summaries", withoutWriteColumns(hub.query(
+                "SELECT * FROM match_summaries WHERE match_id = ?", id2026)));
+        return contents;
+    }
+
+    private static List<Map<String, Object>> withoutWriteColumns(List<Map<String, Object>> rows) {
+        for (Map<String, Object> row : rows) {
+            row.keySet().removeAll(List.of("id", "created_at", "updated_at"));
+        }
+        rows.sort(java.util.Comparator.comparing(Object::toString));
+        return rows;
     }
 
     @Test
