@@ -35,14 +35,28 @@ public final class PlayerStats {
         double minFromEdge = Double.POSITIVE_INFINITY;
     }
 
+    /** Players with values at most (a match has 100; a hostile file may name millions): later ones are left out. */
+    static final int MAX_PLAYERS = 10_000;
+
     /** Seconds per blue-zone damage tick, as the live system counts time outside the zone. */
     static final double SECONDS_PER_BLUE_ZONE_TICK = 1.03;
 
     private final Map<String, Player> players = new HashMap<>();
 
-    /** The values of a player (by account id), created on first use; null for an event without an account id. */
+    /**
+     * The values of a player (by account id), created on first use; null for an event without an account id,
+     * and for a new player past {@link #MAX_PLAYERS}.
+     */
     Player of(String accountId) {
-        return accountId == null || accountId.isEmpty() ? null : players.computeIfAbsent(accountId, id -> new Player());
+        if (accountId == null || accountId.isEmpty()) {
+            return null;
+        }
+        Player player = players.get(accountId);
+        if (player == null && players.size() < MAX_PLAYERS) {
+            player = new Player();
+            players.put(accountId, player);
+        }
+        return player;
     }
 
     /**
@@ -51,8 +65,13 @@ public final class PlayerStats {
      * without position samples.
      */
     public List<Map<String, Object>> summaryRows(String matchId, Collection<String> participants) {
-        Set<String> ids = new LinkedHashSet<>(participants);
-        ids.addAll(players.keySet());
+        Set<String> ids = new LinkedHashSet<>(players.keySet());
+        for (String participant : participants) {
+            if (ids.size() >= MAX_PLAYERS) {
+                break;
+            }
+            ids.add(participant);
+        }
         List<Map<String, Object>> rows = new ArrayList<>(ids.size());
         for (String id : ids) {
             Player p = players.getOrDefault(id, new Player());

@@ -16,19 +16,22 @@ import org.slf4j.LoggerFactory;
  * Where each player was, and when, as the match's events show it: LogPlayerPosition, and the characters
  * of damage, knock and kill events (as the live system's position timeline). Kept per player name in
  * compact arrays (time, x, y, z in cm), for questions asked after the pass, like who was near a knock
- * in the five seconds after it. Bounded: past {@link #MAX_SAMPLES} samples the rest are not kept.
+ * in the five seconds after it. Bounded: past {@link #MAX_SAMPLES} samples, or for players past the first
+ * {@link #MAX_PLAYERS}, samples are not kept.
  */
 public final class PositionTimeline implements EventReader {
 
     static final int MAX_SAMPLES = 2_000_000;
+    /** Players followed at most (a match has 100; a hostile file may name millions). */
+    static final int MAX_PLAYERS = PlayerStats.MAX_PLAYERS;
     private static final Logger LOG = LoggerFactory.getLogger(PositionTimeline.class);
 
     /** One player's samples. */
     public static final class Track {
         final String name;
         final Integer teamId;
-        long[] times = new long[64];
-        float[] xyz = new float[192];
+        long[] times = new long[16];
+        float[] xyz = new float[48];
         int size;
         private boolean sorted = true;
 
@@ -145,8 +148,16 @@ public final class PositionTimeline implements EventReader {
         } else if (samples > MAX_SAMPLES) {
             return;
         }
+        Track track = tracks.get(name);
+        if (track == null) {
+            if (tracks.size() >= MAX_PLAYERS) {
+                return;
+            }
+            track = new Track(name, Characters.teamId(character));
+            tracks.put(name, track);
+        }
         samples++;
-        tracks.computeIfAbsent(name, n -> new Track(n, Characters.teamId(character))).add(time, x, y, z == null ? 0 : z);
+        track.add(time, x, y, z == null ? 0 : z);
     }
 
     @Override

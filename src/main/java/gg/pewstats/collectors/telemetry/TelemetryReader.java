@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class TelemetryReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryReader.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Numbers with Jackson's fast (and exact) double parser: telemetry is mostly coordinates. */
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     /** Event types of the official documentation, plus the spellings and extras seen in real files. */

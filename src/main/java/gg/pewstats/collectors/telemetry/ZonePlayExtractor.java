@@ -128,11 +128,13 @@ public final class ZonePlayExtractor implements Extractor {
         double fromCentre = fromCentreCm / 100.0;
         double fromEdge = (zone[3] - fromCentreCm) / 100.0;
         PlayerStats.Player player = stats.of(sample.accountId());
-        player.zoneSamples++;
-        player.sumFromCenter += fromCentre;
-        player.sumFromEdge += fromEdge;
-        player.maxFromCenter = Math.max(player.maxFromCenter, fromCentre);
-        player.minFromEdge = Math.min(player.minFromEdge, fromEdge);
+        if (player != null) {
+            player.zoneSamples++;
+            player.sumFromCenter += fromCentre;
+            player.sumFromEdge += fromEdge;
+            player.maxFromCenter = Math.max(player.maxFromCenter, fromCentre);
+            player.minFromEdge = Math.min(player.minFromEdge, fromEdge);
+        }
         if (match.trackedPlayers().contains(sample.accountId())) {
             rows.add(match.matchId(), sample.eventIndex(), sample.accountId(), sample.name(), (int) sample.elapsed(),
                     sample.x() / 100.0, sample.y() / 100.0, zone[1] / 100.0, zone[2] / 100.0, zone[3] / 100.0,

@@ -19,7 +19,10 @@ public final class ExtractionHeapProbe {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         TelemetryFiles files = new TelemetryFiles(file.getParent().toString(), Long.MAX_VALUE, Long.MAX_VALUE);
-        MatchContext match = new MatchContext("bench", "Rondo", "squad", "official", null, Set.of(), false);
+        // as the benchmark: four tracked players, every damage event kept
+        Set<String> tracked = Set.copyOf(gg.pewstats.collectors.telemetry.TelemetryGenerator.fullSizeSquadMatch(42)
+                .accountIds().subList(0, 4));
+        MatchContext match = new MatchContext("bench", "Rondo", "squad", "official", null, tracked, false);
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }

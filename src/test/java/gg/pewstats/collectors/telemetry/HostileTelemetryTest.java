@@ -195,6 +195,53 @@ class HostileTelemetryTest {
     }
 
     @Test
+    void positionsOfAMillionPlayersWithoutAZoneStayInBoundedMemory() throws Exception {
+        // a million position events, each of a new player, all after the only game state (so every one waits
+        // for a later state): the analytics state (timeline, zone queue, per-player values) is capped, and a
+        // 64 MiB JVM reads it all; the one tracked player still gets its row
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), EndlessPlayers.class.getName(), "1000000")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("events=1000001 summaryRows=10000 zoneRows=1");
+    }
+
+    /** Reads a stream of position events of ever new players through every reader of a match. */
+    public static final class EndlessPlayers {
+        public static void main(String[] args) {
+            int count = Integer.parseInt(args[0]);
+            InputStream json = new java.io.SequenceInputStream(new java.util.Enumeration<InputStream>() {
+                int i = -1;
+
+                @Override
+                public boolean hasMoreElements() {
+                    return i <= count;
+                }
+
+                @Override
+                public InputStream nextElement() {
+                    i++;
+                    String text = i == 0 ? "[{\"gameState\":{\"elapsedTime\":0,\"safetyZonePosition\":{\"x\":1,\"y\":1},"
+                            + "\"safetyZoneRadius\":500000},\"_T\":\"LogGameStatePeriodic\"}" : i > count ? "]" : "," + "{\"character\":{\"name\":\"p" + i
+                            + "\",\"teamId\":" + (i % 50) + ",\"health\":100,\"location\":{\"x\":" + (1000 + i)
+                            + ".5,\"y\":2000.25,\"z\":10},\"accountId\":\"account." + i + "\"},\"elapsedTime\":" + i
+                            + ",\"_D\":\"2026-04-15T21:45:33.120Z\",\"_T\":\"LogPlayerPosition\"}";
+                    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+                }
+            });
+            MatchContext match = new MatchContext("m", null, null, null, null, java.util.Set.of("account.7"), true);
+            MatchState state = new MatchState();
+            List<EventReader> readers = TelemetryExtraction.readers(match, state);
+            TelemetryReader.ReadSummary summary = new TelemetryReader().read(json, readers);
+            int zoneRows = readers.stream().filter(r -> r instanceof ZonePlayExtractor)
+                    .mapToInt(r -> ((ZonePlayExtractor) r).rows().size()).sum();
+            System.out.println("events=" + summary.events() + " summaryRows="
+                    + state.players().summaryRows("m", List.of()).size() + " zoneRows=" + zoneRows);
+        }
+    }
+
+    @Test
     void anEmptyArrayHasNoEvents() {
         assertThatThrownBy(() -> new TelemetryReader().read(new ByteArrayInputStream("[]".getBytes()), List.of()))
                 .isInstanceOf(TelemetryRejectedException.class).hasMessage("telemetry holds no events (an empty array)");
