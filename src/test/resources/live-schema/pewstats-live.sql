@@ -223,6 +223,59 @@ CREATE TABLE circle_positions (
     UNIQUE (match_id, phase_num)
 );
 
+-- the analytics tables as the live migrations create them (a subset of their columns; the hub adds the rest)
+CREATE TABLE player_knock_events (
+    id                        SERIAL PRIMARY KEY,
+    match_id                  VARCHAR(255) NOT NULL REFERENCES matches (match_id) ON DELETE CASCADE,
+    dbno_id                   BIGINT,
+    attacker_name             VARCHAR(100),
+    victim_name               VARCHAR(100),
+    knock_distance            NUMERIC(10, 2),
+    nearest_teammate_distance NUMERIC(10, 2),
+    teammate_positions        JSONB,
+    outcome                   VARCHAR(20),
+    finisher_name             VARCHAR(100),
+    time_to_finish            NUMERIC(8, 2),
+    event_timestamp           TIMESTAMP,
+    created_at                TIMESTAMP DEFAULT now()
+);
+
+CREATE TABLE player_finishing_summary (
+    id                    SERIAL PRIMARY KEY,
+    match_id              VARCHAR(255) NOT NULL REFERENCES matches (match_id) ON DELETE CASCADE,
+    player_name           VARCHAR(100),
+    total_knocks          INTEGER,
+    knocks_converted_self INTEGER,
+    finishing_rate        NUMERIC(5, 2),
+    created_at            TIMESTAMP DEFAULT now(),
+    UNIQUE (match_id, player_name)
+);
+
+CREATE TABLE player_match_weapon_distribution (
+    id              SERIAL PRIMARY KEY,
+    match_id        VARCHAR(255) NOT NULL REFERENCES matches (match_id) ON DELETE CASCADE,
+    player_name     VARCHAR(100),
+    weapon_category VARCHAR(50),
+    total_damage    NUMERIC(10, 2),
+    total_kills     INTEGER,
+    knock_downs     INTEGER,
+    created_at      TIMESTAMP DEFAULT now(),
+    CONSTRAINT unique_match_player_category UNIQUE (match_id, player_name, weapon_category)
+);
+
+CREATE TABLE player_circle_positions (
+    id                   SERIAL PRIMARY KEY,
+    match_id             VARCHAR(255) NOT NULL REFERENCES matches (match_id) ON DELETE CASCADE,
+    player_name          VARCHAR(100),
+    elapsed_time         INTEGER,
+    player_x             NUMERIC(10, 2),
+    player_y             NUMERIC(10, 2),
+    distance_from_center NUMERIC(10, 2),
+    distance_from_edge   NUMERIC(10, 2),
+    is_in_safe_zone      BOOLEAN,
+    created_at           TIMESTAMP DEFAULT now()
+);
+
 -- a live table the hub does not write: adoption leaves it as it is
 CREATE TABLE worker_status (
     id              SERIAL PRIMARY KEY,
@@ -282,3 +335,22 @@ INSERT INTO circle_positions (id, match_id, phase_num, center_x, center_y, radiu
     ('6f1c1a3e-0000-4000-8000-000000000001', 'legacy-match-1', 1, 400000, 400000, 200000, 'Baltic_Main');
 
 INSERT INTO worker_status (worker_id, worker_type, status) VALUES ('telemetry-processing-worker-1', 'telemetry', 'idle');
+
+-- player_knock_events: one knock stored twice by two runs (1 duplicate)
+INSERT INTO player_knock_events (match_id, dbno_id, attacker_name, victim_name, knock_distance, outcome, finisher_name,
+                                 time_to_finish, event_timestamp, created_at) VALUES
+    ('legacy-match-1', 77, 'LegacyPlayer', 'Other', 12.5, 'killed', 'LegacyPlayer', 3.2, '2025-09-01 20:10:55', '2025-09-01 21:00:00'),
+    ('legacy-match-1', 77, 'LegacyPlayer', 'Other', 12.5, 'killed', 'LegacyPlayer', 3.2, '2025-09-01 20:10:55', '2025-09-02 21:00:00');
+
+INSERT INTO player_finishing_summary (match_id, player_name, total_knocks, knocks_converted_self, finishing_rate) VALUES
+    ('legacy-match-1', 'LegacyPlayer', 1, 1, 100);
+
+INSERT INTO player_match_weapon_distribution (match_id, player_name, weapon_category, total_damage, total_kills, knock_downs) VALUES
+    ('legacy-match-1', 'LegacyPlayer', 'AR', 20, 0, 1);
+
+-- player_circle_positions: the same sample stored by two runs (1 duplicate)
+INSERT INTO player_circle_positions (match_id, player_name, elapsed_time, player_x, player_y, distance_from_center,
+                                     distance_from_edge, is_in_safe_zone) VALUES
+    ('legacy-match-1', 'LegacyPlayer', 600, 4000, 4100, 120.5, 300.25, true),
+    ('legacy-match-1', 'LegacyPlayer', 600, 4000, 4100, 120.5, 300.25, true),
+    ('legacy-match-1', 'LegacyPlayer', 610, 4010, 4100, 121.5, 299.25, true);

@@ -145,7 +145,7 @@ ALTER TABLE player_circle_positions
 CREATE INDEX IF NOT EXISTS player_circle_positions_player_idx ON player_circle_positions (player_name);
 
 -- Exact duplicates left by the live system (it had no unique keys and re-inserted on every re-run):
--- one row of each kept, the count logged.
+-- one row of each kept, the count logged (and kept in schema_adoption_log on an adopted database).
 DO $$
 DECLARE
     t TEXT;
@@ -160,9 +160,11 @@ BEGIN
         EXECUTE format('DELETE FROM %I WHERE ctid IN (SELECT ctid FROM (SELECT ctid, row_number() OVER '
                        '(PARTITION BY %s ORDER BY ctid) AS n FROM %I) d WHERE d.n > 1)', t, cols, t);
         GET DIAGNOSTICS removed = ROW_COUNT;
-        IF removed > 0 THEN
-            RAISE NOTICE '%: % duplicate row(s) removed', t, removed;
+        -- an adopted database keeps the counts with the adoption's own
+        IF to_regclass('schema_adoption_log') IS NOT NULL THEN
+            INSERT INTO schema_adoption_log (table_name, duplicates_removed) VALUES (t, removed);
         END IF;
+        RAISE NOTICE '%: % duplicate row(s) removed', t, removed;
     END LOOP;
 END $$;
 
