@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The telemetry-extraction stage alone, on real PostgreSQL with the broker mocked at its edges: a stored
- * telemetry file becomes rows in the five tables, flags and status completed, one match.completed
- * message; a truncated file fails its match with the reason and publishes nothing.
+ * telemetry file becomes rows in the telemetry tables and values in the summary rows, flags and status
+ * completed, one match.completed message; a failure at the transaction's last step leaves none of it; a
+ * truncated file fails its match with the reason and publishes nothing.
  */
 class TelemetryExtractionRouteTest extends RouteTestSupport {
 
@@ -48,6 +50,9 @@ class TelemetryExtractionRouteTest extends RouteTestSupport {
         startStage("telemetry-extraction", "direct:match-processing");
         execute(API.get().insertPlayersSql());
         execute("INSERT INTO matches (match_id, status, map_name, game_mode) VALUES (?, 'downloaded', 'Rondo', 'squad')", matchId);
+        // the summary row of one player of the telemetry, as the match-summary stage stored it
+        execute("INSERT INTO match_summaries (match_id, participant_id, player_id, player_name) VALUES (?, 'p0', ?, 'player0')",
+                matchId, API.get().playerIds.get(0));
     }
 
     private Path store(byte[] content) throws Exception {
@@ -77,7 +82,11 @@ class TelemetryExtractionRouteTest extends RouteTestSupport {
         }
         assertThat(queryOne("SELECT status FROM matches WHERE match_id = ?", matchId)).isEqualTo("completed");
         assertThat(queryOne("SELECT landings_processed AND kills_processed AND damage_processed AND weapons_processed "
-                + "AND circles_processed FROM matches WHERE match_id = ?", matchId)).isEqualTo(true);
+                + "AND circles_processed AND finishing_processed FROM matches WHERE match_id = ?", matchId)).isEqualTo(true);
+        assertThat(count("SELECT count(*) FROM player_finishing_summary WHERE match_id = ?", matchId)).isPositive();
+        assertThat(count("SELECT count(*) FROM player_match_weapon_distribution WHERE match_id = ?", matchId)).isPositive();
+        assertThat(queryOne("SELECT heals_used IS NOT NULL AND avg_distance_from_center IS NOT NULL FROM match_summaries "
+                + "WHERE match_id = ?", matchId)).isEqualTo(true);
         var published = broker.getReceivedExchanges().get(0).getMessage();
         assertThat(published.getHeader("CamelSpringRabbitmqRoutingOverrideKey")).isEqualTo("match.completed." + database);
         JsonNode message = JSON.readTree(published.getBody(String.class));
@@ -88,6 +97,31 @@ class TelemetryExtractionRouteTest extends RouteTestSupport {
         template.sendBody("direct:match-processing", processing());
         assertThat(count("SELECT count(*) FROM landings WHERE match_id = ?", matchId)).isEqualTo(API.get().expectedRows.get("landings"));
         assertThat(broker.getReceivedCounter()).isEqualTo(1);
+    }
+
+    @Test
+    void everyRowAndSummaryValueCommitsWithTheStatusOrNotAtAll() throws Exception {
+        store(telemetry);
+        // the transaction's last statement (flags and status) fails: every row before it must go too
+        AdviceWith.adviceWith(context, "telemetry-extraction-transaction", a -> a.weaveById("telemetry-extraction-complete")
+                .replace().throwException(new java.sql.SQLException("injected failure after the rows")));
+        deadLetters.expectedMessageCount(1);
+
+        template.sendBody("direct:match-processing", processing());
+
+        deadLetters.assertIsSatisfied();
+        assertThat(deadLetters.getReceivedExchanges().get(0).getMessage().getHeader("x-dead-letter-reason", String.class))
+                .contains("injected failure after the rows");
+        for (String table : API.get().expectedRows.keySet()) {
+            assertThat(count("SELECT count(*) FROM " + table + " WHERE match_id = ?", matchId)).as(table).isZero();
+        }
+        for (String table : java.util.List.of("player_finishing_summary", "player_match_weapon_distribution")) {
+            assertThat(count("SELECT count(*) FROM " + table + " WHERE match_id = ?", matchId)).as(table).isZero();
+        }
+        assertThat(queryOne("SELECT heals_used IS NULL AND damage_received IS NULL FROM match_summaries WHERE match_id = ?",
+                matchId)).isEqualTo(true);
+        assertThat(queryOne("SELECT status FROM matches WHERE match_id = ?", matchId)).isEqualTo("downloaded");
+        assertThat(broker.getReceivedCounter()).isZero();
     }
 
     @Test

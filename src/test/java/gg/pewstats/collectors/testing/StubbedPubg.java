@@ -148,10 +148,14 @@ public final class StubbedPubg implements AutoCloseable {
     private static Map<String, Long> expectedRows(JsonNode events, List<String> tracked) {
         Map<String, Long> byType = new HashMap<>();
         long damage = 0;
+        long trackedPositions = 0;
         List<Double> circles = new ArrayList<>();
         for (JsonNode e : events) {
             String type = e.path("_T").asText();
             byType.merge(type, 1L, Long::sum);
+            if ("LogPlayerPosition".equals(type) && tracked.contains(e.path("character").path("accountId").asText())) {
+                trackedPositions++;
+            }
             if ("LogPlayerTakeDamage".equals(type) && (tracked.contains(e.path("victim").path("accountId").asText())
                     || tracked.contains(e.path("attacker").path("accountId").asText("")))) {
                 damage++;
@@ -169,6 +173,8 @@ public final class StubbedPubg implements AutoCloseable {
         rows.put("weapon_kill_events", byType.getOrDefault("LogPlayerKillV2", 0L) + byType.getOrDefault("LogPlayerMakeGroggy", 0L));
         rows.put("player_damage_events", damage);
         rows.put("circle_positions", (long) circles.size());
+        rows.put("player_knock_events", byType.getOrDefault("LogPlayerMakeGroggy", 0L));
+        rows.put("player_circle_positions", trackedPositions);
         return rows;
     }
 
