@@ -75,21 +75,29 @@ public final class PositionTimeline implements EventReader {
             sorted = true;
         }
 
-        /** The sample nearest in time to {@code time}, if within {@code window} ms; -1 otherwise. */
+        /**
+         * The sample nearest in time to {@code time}, if within {@code window} ms; -1 otherwise. On a tie the
+         * earlier sample, and of samples of the same millisecond the first in the file.
+         */
         int nearest(long time, long window) {
             int i = Arrays.binarySearch(times, 0, size, time);
-            if (i >= 0) {
-                return i;
-            }
-            int after = -i - 1;
             int best = -1;
-            long bestGap = window + 1;
-            if (after < size && times[after] - time < bestGap) {
-                best = after;
-                bestGap = times[after] - time;
+            if (i >= 0) {
+                best = i;
+            } else {
+                int after = -i - 1;
+                long bestGap = window + 1;
+                if (after < size && times[after] - time < bestGap) {
+                    best = after;
+                    bestGap = times[after] - time;
+                }
+                if (after > 0 && time - times[after - 1] <= bestGap && time - times[after - 1] <= window) {
+                    best = after - 1;
+                }
             }
-            if (after > 0 && time - times[after - 1] <= bestGap && time - times[after - 1] <= window) {
-                best = after - 1;
+            // the sort is stable: equal times keep their file order
+            while (best > 0 && times[best - 1] == times[best]) {
+                best--;
             }
             return best;
         }

@@ -20,13 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The per-player analytics extractors (knocks and finishing, item use, combat stats, zone play, weapon mix)
- * on real telemetry and on a generated squad match. Every expected value is computed here from the events
+ * on real telemetry and on a generated full-size squad match. Every expected value is computed here from the events
  * themselves, by brute force over the whole event list, never by the code under test.
  */
 class PlayerAnalyticsExtractionTest {
@@ -43,25 +43,29 @@ class PlayerAnalyticsExtractionTest {
             Map.entry("WeapFutureGun_C", "Other"), Map.entry("BattleRoyaleModeController_Def_C", "Environment"));
 
     @TempDir
-    Path dir;
-    private TelemetryGenerator generator;
-    private JsonNode all;
-    private Extraction x;
-    private Set<String> tracked;
+    static Path dir;
+    private static TelemetryGenerator generator;
+    private static JsonNode all;
+    private static Map<String, List<JsonNode>> byType;
+    private static Extraction x;
+    private static Set<String> tracked;
 
-    @BeforeEach
-    void generatedMatch() throws Exception {
-        generator = new TelemetryGenerator(32, 4, 1500, 23);
+    /** One generated full-size squad match (100 players, about 66k events), read once for every test. */
+    @BeforeAll
+    static void generatedMatch() throws Exception {
+        generator = TelemetryGenerator.fullSizeSquadMatch(23);
         Path file = dir.resolve("squads.json.gz");
         generator.writeGzip(file);
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             all = JSON.readTree(in);
         }
+        byType = new HashMap<>();
+        all.forEach(e -> byType.computeIfAbsent(e.path("_T").asText(), t -> new ArrayList<>()).add(e));
         tracked = Set.of(generator.accountIds().get(1), generator.accountIds().get(6));
         x = extract(file, tracked);
     }
 
-    private Extraction extract(Path file, Set<String> trackedPlayers) throws Exception {
+    private static Extraction extract(Path file, Set<String> trackedPlayers) throws Exception {
         TelemetryFiles files = new TelemetryFiles(dir.toString(), 1L << 30, 1L << 31);
         MatchContext match = new MatchContext("m1", "Rondo", "squad", "official",
                 OffsetDateTime.parse("2026-04-15T21:45:33Z"), trackedPlayers, true);
@@ -129,7 +133,7 @@ class PlayerAnalyticsExtractionTest {
                 };
                 JsonNode c = e.path(field);
                 if (used && c.isObject()) {
-                    sightings.add(new Object[] {c.path("name").asText(), c.path("teamId").asInt(), seconds(e),
+                    sightings.add(new Object[] {c.path("name").asText(), c.path("teamId").asInt(), millis(e),
                         c.path("location")});
                 }
             }
@@ -139,11 +143,12 @@ class PlayerAnalyticsExtractionTest {
             JsonNode knock = knocks.get(i);
             for (String side : List.of("attacker", "victim")) {
                 JsonNode me = knock.path(side);
-                // per teammate, the sighting nearest in time within 5 s; its distance from me
+                // per teammate, the sighting nearest in time within 5 s (on a tie the earlier one, of the same
+                // millisecond the first in the file); its distance from me
                 Map<String, double[]> nearestInTime = new HashMap<>();
                 for (Object[] s : sightings) {
-                    double gap = Math.abs((double) s[2] - seconds(knock));
-                    if ((int) s[1] != me.path("teamId").asInt() || s[0].equals(me.path("name").asText()) || gap > 5.0005) {
+                    long gap = Math.abs((long) s[2] - millis(knock));
+                    if ((int) s[1] != me.path("teamId").asInt() || s[0].equals(me.path("name").asText()) || gap > 5000) {
                         continue;
                     }
                     JsonNode loc = (JsonNode) s[3];
@@ -151,8 +156,8 @@ class PlayerAnalyticsExtractionTest {
                             + sq(loc.path("y").asDouble() - me.path("location").path("y").asDouble())
                             + sq(loc.path("z").asDouble() - me.path("location").path("z").asDouble())) / 100;
                     double[] best = nearestInTime.get((String) s[0]);
-                    if (best == null || gap < best[0]) {
-                        nearestInTime.put((String) s[0], new double[] {gap, d});
+                    if (best == null || gap < best[0] || gap == best[0] && (long) s[2] < best[2]) {
+                        nearestInTime.put((String) s[0], new double[] {gap, d, (long) s[2]});
                     }
                 }
                 String prefix = side.equals("attacker") ? "" : "victim_";
@@ -433,14 +438,8 @@ class PlayerAnalyticsExtractionTest {
 
     // ---------------------------------------------------------------------------------- helpers
 
-    private List<JsonNode> events(String type) {
-        List<JsonNode> out = new ArrayList<>();
-        all.forEach(e -> {
-            if (type.equals(e.path("_T").asText())) {
-                out.add(e);
-            }
-        });
-        return out;
+    private static List<JsonNode> events(String type) {
+        return byType.getOrDefault(type, List.of());
     }
 
     private JsonNode first(String type, java.util.function.Predicate<JsonNode> test) {
@@ -469,7 +468,11 @@ class PlayerAnalyticsExtractionTest {
     }
 
     private static double seconds(JsonNode event) {
-        return Instant.parse(event.path("_D").asText()).toEpochMilli() / 1000.0;
+        return millis(event) / 1000.0;
+    }
+
+    private static long millis(JsonNode event) {
+        return Instant.parse(event.path("_D").asText()).toEpochMilli();
     }
 
     private static double sq(double v) {
