@@ -68,7 +68,12 @@ public final class TelemetryReader {
         Map<String, Integer> unknown = new TreeMap<>();
         int index = -1;
         EventBytes bytes = new EventBytes(json);
-        try (JsonParser parser = FACTORY.createParser(bytes)) {
+        try (EventWorker worker = new EventWorker(MAPPER, (type, event) -> {
+                    if (PARTICIPANT_TYPES.contains(type)) {
+                        collectAccountIds(type, event, accountIds);
+                    }
+                });
+                JsonParser parser = FACTORY.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new TelemetryRejectedException("telemetry is not a JSON array");
             }
@@ -117,17 +122,10 @@ public final class TelemetryReader {
                     }
                     continue;
                 }
-                // a wanted event: its bytes are still in memory, parse them into a tree
-                JsonNode event = MAPPER.readTree(bytes.buffer(), bytes.position(start), (int) (end - start));
-                if (participants) {
-                    collectAccountIds(type, event, accountIds);
-                }
-                if (targets != null) {
-                    for (EventReader extractor : targets) {
-                        extractor.accept(index, event);
-                    }
-                }
+                // a wanted event: its bytes are still in memory; the worker makes the tree and feeds the readers
+                worker.submit(index, type, bytes.buffer(), bytes.position(start), (int) (end - start), targets);
             }
+            worker.complete();
         } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
             throw new TelemetryRejectedException("telemetry ends in the middle of event " + Math.max(index, 0)
                     + ": the file is truncated (" + e.getOriginalMessage() + ")", e);

@@ -242,6 +242,52 @@ class HostileTelemetryTest {
     }
 
     @Test
+    void aFailingExtractorStopsThePassWithItsErrorAndLeavesNoThreadBehind() {
+        // the extractors run on the reader's second thread: their failure must end the pass, as a bad file does
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 5000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"n\":").append(i).append(",\"_T\":\"LogPlayerPosition\"}");
+        }
+        EventReader failing = new EventReader() {
+            @Override
+            public java.util.Set<String> eventTypes() {
+                return java.util.Set.of("LogPlayerPosition");
+            }
+
+            @Override
+            public void accept(int eventIndex, com.fasterxml.jackson.databind.JsonNode event) {
+                if (eventIndex == 1234) {
+                    throw new IllegalArgumentException("extractor failed at event " + eventIndex);
+                }
+            }
+        };
+        assertThatThrownBy(() -> new TelemetryReader().read(new ByteArrayInputStream(json.append("]").toString()
+                .getBytes(StandardCharsets.UTF_8)), List.of(failing)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("extractor failed at event 1234");
+        // and a file cut short while events are still queued for a slow extractor: the queued ones are dropped
+        EventReader slow = new EventReader() {
+            @Override
+            public java.util.Set<String> eventTypes() {
+                return java.util.Set.of("LogPlayerPosition");
+            }
+
+            @Override
+            public void accept(int eventIndex, com.fasterxml.jackson.databind.JsonNode event) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        String cut = json.substring(0, json.length() / 2);
+        assertThatThrownBy(() -> new TelemetryReader().read(new ByteArrayInputStream(cut.getBytes(StandardCharsets.UTF_8)),
+                List.of(slow))).isInstanceOf(TelemetryRejectedException.class).hasMessageContaining("truncated");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces()
+                .keySet().stream().noneMatch(t -> t.getName().endsWith("-events")));
+    }
+
+    @Test
     void anEmptyArrayHasNoEvents() {
         assertThatThrownBy(() -> new TelemetryReader().read(new ByteArrayInputStream("[]".getBytes()), List.of()))
                 .isInstanceOf(TelemetryRejectedException.class).hasMessage("telemetry holds no events (an empty array)");
