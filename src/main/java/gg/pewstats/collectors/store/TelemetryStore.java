@@ -24,7 +24,7 @@ public final class TelemetryStore {
 
     public static final List<String> TABLES = List.of("landings", "kill_positions", "player_damage_events",
             "weapon_kill_events", "circle_positions", "player_knock_events", "player_finishing_summary",
-            "player_match_weapon_distribution", "player_circle_positions");
+            "player_match_weapon_distribution", "player_circle_positions", "team_fights", "fight_participants");
 
     private final DataSource dataSource;
 

@@ -26,6 +26,16 @@ public final class TelemetryExtraction {
     public record Extraction(String matchId, MatchContext match, List<TableRows> tables,
             List<Map<String, Object>> summaryStats, ReadSummary summary, List<String> trackedPlayersFound, long millis) {
 
+        /** The match's fights (team_fights rows). */
+        public int fightCount() {
+            return table("team_fights").size();
+        }
+
+        private TableRows table(String name) {
+            return tables.stream().filter(t -> t.table().equals(name)).findFirst()
+                    .orElse(new TableRows(name, List.of()));
+        }
+
         public Map<String, Integer> rowCounts() {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (TableRows rows : tables) {
@@ -45,6 +55,27 @@ public final class TelemetryExtraction {
     }
 
     /**
+     * Gives the match's fights their ids (reserved from team_fights' sequence by the route, one per fight in
+     * order) and points each participant at its fight's id instead of the fight's index.
+     */
+    public static Extraction assignFightIds(Extraction extraction, List<Map<String, Object>> reserved) {
+        TableRows fights = extraction.table("team_fights");
+        TableRows participants = extraction.table("fight_participants");
+        if (reserved.size() != fights.size()) {
+            throw new IllegalStateException(reserved.size() + " fight ids reserved for " + fights.size() + " fights");
+        }
+        long[] ids = new long[fights.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = ((Number) reserved.get(i).get("id")).longValue();
+            fights.rows().get(i)[0] = ids[i];
+        }
+        for (Object[] participant : participants.rows()) {
+            participant[0] = ids[(Integer) participant[0]];
+        }
+        return extraction;
+    }
+
+    /**
      * The readers of one match, fresh for it and sharing its {@link MatchState}; in the order they finish:
      * the position timeline before the knocks (teammate distances), the knocks before the finishing summary.
      */
@@ -53,7 +84,7 @@ public final class TelemetryExtraction {
                 new WeaponKillsExtractor(match), new CirclePositionsExtractor(match), state.positions(),
                 new KnockEventsExtractor(match, state), new FinishingSummaryExtractor(match, state),
                 new WeaponDistributionExtractor(match), new ZonePlayExtractor(match, state), new ItemUseExtractor(state),
-                new CombatStatsExtractor(state));
+                new CombatStatsExtractor(state), new FightsExtractor(match));
     }
 
     /**
@@ -88,8 +119,16 @@ public final class TelemetryExtraction {
         }
         List<String> tracked = summary.accountIds().stream().filter(id -> match.trackedPlayers().contains(id)).toList();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        List<TableRows> tables = readers.stream().filter(Extractor.class::isInstance)
-                .map(r -> ((Extractor) r).rows()).toList();
+        List<TableRows> tables = new java.util.ArrayList<>();
+        for (EventReader r : readers) {
+            if (r instanceof Extractor extractor) {
+                tables.add(extractor.rows());
+            }
+            if (r instanceof FightsExtractor fights) {
+                // after team_fights, for the foreign key
+                tables.add(fights.participants());
+            }
+        }
         Extraction extraction = new Extraction(match.matchId(), match, tables,
                 state.players().summaryRows(match.matchId(), summary.accountIds()), summary, tracked, millis);
         if (!summary.unknownTypes().isEmpty()) {

@@ -183,8 +183,11 @@ class TelemetryPipelineTest {
                     .as(table.getKey()).isEqualTo(table.getValue()).isPositive();
         }
         Map<String, Object> match = hub.query("SELECT * FROM matches WHERE match_id = ?", id2026).get(0);
+        assertThat(hub.count("SELECT count(*) FROM team_fights WHERE match_id = ?", id2026)).isPositive();
+        assertThat(hub.count("SELECT count(*) FROM fight_participants p JOIN team_fights f ON f.id = p.fight_id "
+                + "WHERE f.match_id = ?", id2026)).isPositive();
         for (String flag : List.of("landings_processed", "kills_processed", "damage_processed", "weapons_processed",
-                "circles_processed", "finishing_processed")) {
+                "circles_processed", "finishing_processed", "fights_processed")) {
             assertThat(match.get(flag)).as(flag).isEqualTo(true);
         }
         assertThat(hub.count("SELECT count(*) FROM match_summaries WHERE match_id = ?", id2026)).isEqualTo(100);
@@ -259,6 +262,9 @@ class TelemetryPipelineTest {
         for (String table : tables) {
             contents.put(table, withoutWriteColumns(hub.query("SELECT * FROM " + table + " WHERE match_id = ?", id2026)));
         }
+        for (String table : List.of("team_fights", "fight_participants")) {
+            contents.put(table, withoutWriteColumns(hub.query("SELECT * FROM " + table + " WHERE match_id = ?", id2026)));
+        }
         contents.put("match_summaries", withoutWriteColumns(hub.query(
                 "SELECT * FROM match_summaries WHERE match_id = ?", id2026)));
         return contents;
@@ -266,7 +272,10 @@ class TelemetryPipelineTest {
 
     private static List<Map<String, Object>> withoutWriteColumns(List<Map<String, Object>> rows) {
         for (Map<String, Object> row : rows) {
-            row.keySet().removeAll(List.of("id", "created_at", "updated_at"));
+            // ids are new on every run (a participant's fight_id with its fight's)
+            row.keySet().removeAll(List.of("id", "fight_id", "created_at", "updated_at"));
+            // arrays (team_ids) compare by their text
+            row.replaceAll((column, value) -> value instanceof java.sql.Array ? value.toString() : value);
         }
         rows.sort(java.util.Comparator.comparing(Object::toString));
         return rows;
