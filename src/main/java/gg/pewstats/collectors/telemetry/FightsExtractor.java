@@ -28,14 +28,14 @@ import org.slf4j.LoggerFactory;
  * 45 s since its last event) that takes it: both its teams already in that engagement, or one of them,
  * with both its positions within 300 m of the engagement's first event (its fixed centre); otherwise it
  * starts an engagement. Open engagements are found through the event's two teams, not by a scan;</li>
- * <li>enriches each engagement from the events between its teams in its time span, read through an index
- * by attacking team and time, not by a rescan of the match;</li>
+ * <li>enriches each engagement that the rules could still make a fight from the events between its teams
+ * in its time span, read through an index by (attacking team, victim team) and time, not by a rescan of
+ * the match;</li>
  * <li>keeps the engagements the live rules call fights, with their outcome (won, lost, drawn per team;
  * decisive, marginal, third party, draw), primary and third-party teams, centre, spread and participants.
  * NPCs (Commander, Guard, ..., names starting ai_) and bots are left out of the teams and participants.</li>
  * </ol>
- * Fight ids come from the database when the rows are stored (see {@link #assignIds}); until then a
- * participant's fight_id holds its fight's index in the match.
+ * Fight ids come from the database when the rows are stored ({@link FightId}).
  */
 public final class FightsExtractor implements Extractor {
 
@@ -96,18 +96,47 @@ public final class FightsExtractor implements Extractor {
         final int order;
         final long start;
         long end;
-        final TreeSet<Integer> teams = new TreeSet<>();
+        /** Its teams, a handful: a small array, no boxing. */
+        int[] teams = new int[4];
+        int teamCount;
         final double[] centre;
-        final List<Hit> hits = new ArrayList<>();
+        final List<Hit> hits = new ArrayList<>(4);
 
         Engagement(int order, Hit first) {
             this.order = order;
             this.start = first.time;
             this.end = first.time;
-            this.teams.add(first.attackerTeam);
-            this.teams.add(first.victimTeam);
+            addTeam(first.attackerTeam);
+            addTeam(first.victimTeam);
             this.centre = mean(first.attackerAt, first.victimAt);
             this.hits.add(first);
+        }
+
+        boolean hasTeam(int team) {
+            for (int i = 0; i < teamCount; i++) {
+                if (teams[i] == team) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Adds a team; true when it was new. */
+        boolean addTeam(int team) {
+            if (hasTeam(team)) {
+                return false;
+            }
+            if (teamCount == teams.length) {
+                teams = java.util.Arrays.copyOf(teams, teamCount * 2);
+            }
+            teams[teamCount++] = team;
+            return true;
+        }
+
+        int[] teams() {
+            int[] sorted = java.util.Arrays.copyOf(teams, teamCount);
+            java.util.Arrays.sort(sorted);
+            return sorted;
         }
 
         boolean openAt(long time) {
@@ -116,8 +145,8 @@ public final class FightsExtractor implements Extractor {
 
         /** The live rule: both teams in combat, or one of them with the event's positions near the fixed centre. */
         boolean takes(Hit hit) {
-            boolean attackerIn = teams.contains(hit.attackerTeam);
-            boolean victimIn = teams.contains(hit.victimTeam);
+            boolean attackerIn = hasTeam(hit.attackerTeam);
+            boolean victimIn = hasTeam(hit.victimTeam);
             if (attackerIn && victimIn) {
                 return true;
             }
@@ -130,9 +159,46 @@ public final class FightsExtractor implements Extractor {
 
         void add(Hit hit) {
             hits.add(hit);
-            teams.add(hit.attackerTeam);
-            teams.add(hit.victimTeam);
             end = hit.time;
+        }
+    }
+
+    /**
+     * A fight's id, shared by its team_fights row and its participants' rows: its index in the match until
+     * the database gives it its id ({@link TelemetryExtraction#assignFightIds}); COPY writes the id.
+     */
+    public static final class FightId {
+        private final int index;
+        private Long id;
+
+        FightId(int index) {
+            this.index = index;
+        }
+
+        public int index() {
+            return index;
+        }
+
+        public void assign(long id) {
+            this.id = id;
+        }
+
+        @Override
+        public String toString() {
+            if (id == null) {
+                throw new IllegalStateException("fight " + index + " has no id yet");
+            }
+            return id.toString();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FightId f && f.index == index && java.util.Objects.equals(f.id, id);
+        }
+
+        @Override
+        public int hashCode() {
+            return index;
         }
     }
 
@@ -140,6 +206,7 @@ public final class FightsExtractor implements Extractor {
     private final List<Hit> hits = new ArrayList<>();
     private int fights;
     private long detectionNanos;
+    private long hitCount;
     private final TableRows rows = new TableRows("team_fights", List.of("id", "match_id", "fight_index",
             "fight_start_time", "fight_end_time", "duration_seconds", "team_ids", "primary_team_1", "primary_team_2",
             "third_party_teams", "total_knocks", "total_kills", "total_damage", "total_damage_events",
@@ -204,55 +271,69 @@ public final class FightsExtractor implements Extractor {
         List<Engagement> engagements = new ArrayList<>();
         Map<Integer, List<Engagement>> openByTeam = new HashMap<>();
         for (Hit hit : combat) {
-            Engagement taker = null;
-            for (int team : new int[] {hit.attackerTeam, hit.victimTeam}) {
-                List<Engagement> open = openByTeam.get(team);
-                if (open == null) {
-                    continue;
-                }
-                open.removeIf(e -> !e.openAt(hit.time));
-                for (Engagement e : open) {
-                    if ((taker == null || e.order < taker.order) && e.takes(hit)) {
-                        taker = e;
-                    }
-                }
-            }
+            Engagement taker = earliestTaker(openByTeam.get(hit.attackerTeam), hit, null);
+            taker = earliestTaker(openByTeam.get(hit.victimTeam), hit, taker);
             if (taker == null) {
                 taker = new Engagement(engagements.size(), hit);
                 engagements.add(taker);
                 openByTeam.computeIfAbsent(hit.attackerTeam, t -> new ArrayList<>()).add(taker);
                 openByTeam.computeIfAbsent(hit.victimTeam, t -> new ArrayList<>()).add(taker);
             } else {
-                boolean attackerNew = !taker.teams.contains(hit.attackerTeam);
-                boolean victimNew = !taker.teams.contains(hit.victimTeam);
                 taker.add(hit);
-                if (attackerNew) {
+                if (taker.addTeam(hit.attackerTeam)) {
                     openByTeam.computeIfAbsent(hit.attackerTeam, t -> new ArrayList<>()).add(taker);
                 }
-                if (victimNew) {
+                if (taker.addTeam(hit.victimTeam)) {
                     openByTeam.computeIfAbsent(hit.victimTeam, t -> new ArrayList<>()).add(taker);
                 }
             }
         }
-        // every hit between teams, by attacking team and time, for the enrichment
-        Map<Integer, List<Hit>> byAttacker = new HashMap<>();
+        // every hit between teams, by (attacking team, victim team) and time, for the enrichment
+        Map<Long, List<Hit>> byPair = new HashMap<>();
         for (Hit hit : hits) {
-            byAttacker.computeIfAbsent(hit.attackerTeam, t -> new ArrayList<>()).add(hit);
+            byPair.computeIfAbsent(pair(hit.attackerTeam, hit.victimTeam), t -> new ArrayList<>()).add(hit);
         }
-        Map<Integer, long[]> timesByAttacker = new HashMap<>();
-        for (Map.Entry<Integer, List<Hit>> team : byAttacker.entrySet()) {
-            team.getValue().sort(Comparator.comparingLong(h -> h.time));
-            long[] times = new long[team.getValue().size()];
+        Map<Long, long[]> timesByPair = new HashMap<>();
+        for (Map.Entry<Long, List<Hit>> teams : byPair.entrySet()) {
+            teams.getValue().sort(Comparator.comparingLong(h -> h.time));
+            long[] times = new long[teams.getValue().size()];
             for (int i = 0; i < times.length; i++) {
-                times[i] = team.getValue().get(i).time;
+                times[i] = teams.getValue().get(i).time;
             }
-            timesByAttacker.put(team.getKey(), times);
+            timesByPair.put(teams.getKey(), times);
         }
         for (Engagement engagement : engagements) {
-            fight(engagement, byAttacker, timesByAttacker);
+            // the rules first on what the clustering alone knows: most engagements (one hit) end here
+            if (fightReason(engagement, null) != null) {
+                fight(engagement, byPair, timesByPair);
+            }
         }
         detectionNanos = System.nanoTime() - started;
+        hitCount = hits.size();
         hits.clear();
+    }
+
+    /**
+     * Of a team's open engagements, the earliest-started that takes the hit (or {@code best}, if earlier);
+     * engagements past their time limits are dropped from the list on the way.
+     */
+    private static Engagement earliestTaker(List<Engagement> open, Hit hit, Engagement best) {
+        if (open == null) {
+            return best;
+        }
+        int kept = 0;
+        for (int i = 0; i < open.size(); i++) {
+            Engagement e = open.get(i);
+            if (!e.openAt(hit.time)) {
+                continue;
+            }
+            open.set(kept++, e);
+            if ((best == null || e.order < best.order) && e.takes(hit)) {
+                best = e;
+            }
+        }
+        open.subList(kept, open.size()).clear();
+        return best;
     }
 
     // ------------------------------------------------------------------------------------ one fight
@@ -286,71 +367,75 @@ public final class FightsExtractor implements Extractor {
         int positions;
     }
 
-    private void fight(Engagement engagement, Map<Integer, List<Hit>> byAttacker, Map<Integer, long[]> timesByAttacker) {
+    private static long pair(int attackerTeam, int victimTeam) {
+        return ((long) attackerTeam << 32) | (victimTeam & 0xffffffffL);
+    }
+
+    private void fight(Engagement engagement, Map<Long, List<Hit>> byPair, Map<Long, long[]> timesByPair) {
+        int[] fightTeams = engagement.teams();
         Map<Integer, TeamStats> teams = new TreeMap<>();
-        for (int team : engagement.teams) {
+        for (int team : fightTeams) {
             teams.put(team, new TeamStats());
         }
         Map<String, PlayerStats> players = new LinkedHashMap<>();
         List<double[]> positions = new ArrayList<>();
-        for (int team : engagement.teams) {
-            List<Hit> list = byAttacker.get(team);
-            if (list == null) {
-                continue;
-            }
-            long[] times = timesByAttacker.get(team);
-            for (int i = firstAtOrAfter(times, engagement.start); i < times.length && times[i] <= engagement.end; i++) {
-                Hit hit = list.get(i);
-                if (!engagement.teams.contains(hit.victimTeam)) {
+        for (int attackingTeam : fightTeams) {
+            for (int victimTeam : fightTeams) {
+                List<Hit> list = byPair.get(pair(attackingTeam, victimTeam));
+                if (list == null) {
                     continue;
                 }
-                TeamStats attackers = teams.get(hit.attackerTeam);
-                TeamStats victims = teams.get(hit.victimTeam);
-                PlayerStats attacker = player(players, hit.attacker, hit.attackerTeam, hit.attackerId, hit.attackerBot);
-                PlayerStats victim = player(players, hit.victim, hit.victimTeam, hit.victimId, hit.victimBot);
-                // as the live enrichment: a team's numbers count the events whose player on that side is named
-                switch (hit.kind) {
-                    case DAMAGE -> {
-                        if (attacker != null) {
-                            attackers.damageDealt += hit.damage;
-                            attacker.damageDealt += hit.damage;
-                            attacker.hitsLanded++;
+                long[] times = timesByPair.get(pair(attackingTeam, victimTeam));
+                for (int i = firstAtOrAfter(times, engagement.start); i < times.length && times[i] <= engagement.end; i++) {
+                    Hit hit = list.get(i);
+                    TeamStats attackers = teams.get(hit.attackerTeam);
+                    TeamStats victims = teams.get(hit.victimTeam);
+                    PlayerStats attacker = player(players, hit.attacker, hit.attackerTeam, hit.attackerId, hit.attackerBot);
+                    PlayerStats victim = player(players, hit.victim, hit.victimTeam, hit.victimId, hit.victimBot);
+                    // as the live enrichment: a team's numbers count the events whose player on that side is named
+                    switch (hit.kind) {
+                        case DAMAGE -> {
+                            if (attacker != null) {
+                                attackers.damageDealt += hit.damage;
+                                attacker.damageDealt += hit.damage;
+                                attacker.hitsLanded++;
+                            }
+                            if (victim != null) {
+                                victims.damageTaken += hit.damage;
+                                victim.damageTaken += hit.damage;
+                            }
                         }
-                        if (victim != null) {
-                            victims.damageTaken += hit.damage;
-                            victim.damageTaken += hit.damage;
+                        case KNOCK -> {
+                            if (attacker != null) {
+                                attackers.knocks++;
+                                attacker.knocks++;
+                            }
+                            if (victim != null) {
+                                victim.knocked = true;
+                                if (hit.seq > victim.knockedSeq) {
+                                    victim.knockedSeq = hit.seq;
+                                    victim.knockedAt = hit.time;
+                                }
+                            }
                         }
-                    }
-                    case KNOCK -> {
-                        if (attacker != null) {
-                            attackers.knocks++;
-                            attacker.knocks++;
-                        }
-                        if (victim != null) {
-                            victim.knocked = true;
-                            if (hit.seq > victim.knockedSeq) {
-                                victim.knockedSeq = hit.seq;
-                                victim.knockedAt = hit.time;
+                        default -> {
+                            if (attacker != null) {
+                                attackers.kills++;
+                                attacker.kills++;
+                            }
+                            if (victim != null) {
+                                victims.deaths++;
+                                victim.killed = true;
+                                if (hit.seq > victim.killedSeq) {
+                                    victim.killedSeq = hit.seq;
+                                    victim.killedAt = hit.time;
+                                }
                             }
                         }
                     }
-                    default -> {
-                        if (attacker != null) {
-                            attackers.kills++;
-                            attacker.kills++;
-                        }
-                        if (victim != null) {
-                            victims.deaths++;
-                            victim.killed = true;
-                            if (hit.seq > victim.killedSeq) {
-                                victim.killedSeq = hit.seq;
-                                victim.killedAt = hit.time;
-                            }
-                        }
-                    }
+                    position(attacker, hit.attackerAt, positions);
+                    position(victim, hit.victimAt, positions);
                 }
-                position(attacker, hit.attackerAt, positions);
-                position(victim, hit.victimAt, positions);
             }
         }
         // primary teams: by 3 x kills + 2 x knocks + damage / 100; ties to the lower team id
@@ -397,6 +482,7 @@ public final class FightsExtractor implements Extractor {
         }
         Outcome outcome = outcome(List.copyOf(actual), teams);
         int index = fights++;
+        FightId id = new FightId(index);
         // the totals are those of the fight's players (NPCs and bots out), so they equal the participants' sums
         int knocks = 0;
         int kills = 0;
@@ -410,7 +496,7 @@ public final class FightsExtractor implements Extractor {
         }
         long damageEvents = engagement.hits.stream().filter(h -> h.kind == DAMAGE).count();
         List<Integer> thirdParties = ranked.size() > 2 ? ranked.subList(2, ranked.size()) : List.of();
-        rows.add(null, match.matchId(), index, utc(engagement.start), utc(engagement.end),
+        rows.add(id, match.matchId(), index, utc(engagement.start), utc(engagement.end),
                 (engagement.end - engagement.start) / 1000.0, array(actual), ranked.isEmpty() ? null : ranked.get(0),
                 ranked.size() > 1 ? ranked.get(1) : null, thirdParties.isEmpty() ? null : array(thirdParties), knocks,
                 kills, damage, (int) damageEvents, 0, outcome.type, outcome.winner, outcome.loser, outcome.json(actual),
@@ -421,7 +507,7 @@ public final class FightsExtractor implements Extractor {
             if (!isHuman(entry.getKey(), p)) {
                 continue;
             }
-            participants.add(index, match.matchId(), entry.getKey(), p.accountId, p.team, p.knocks, p.kills,
+            participants.add(id, match.matchId(), entry.getKey(), p.accountId, p.team, p.knocks, p.kills,
                     p.damageDealt, p.damageTaken, p.hitsLanded, p.positions == 0 ? null : p.sumX / p.positions,
                     p.positions == 0 ? null : p.sumY / p.positions, p.knocked, p.killed, !p.killed,
                     p.knocked ? utc(p.knockedAt) : null, p.killed ? utc(p.killedAt) : null, match.matchDatetime());
@@ -457,7 +543,11 @@ public final class FightsExtractor implements Extractor {
         return !p.bot && !NPC_NAMES.contains(name) && !name.toLowerCase(java.util.Locale.ROOT).startsWith("ai_");
     }
 
-    /** The live rules, first match wins: the reason when the engagement is a fight, else null. */
+    /**
+     * The live rules, first match wins: the reason when the engagement is a fight, else null. Without the
+     * fight's teams (null: before the enrichment) the rules that need them are taken as met, so null then
+     * means the engagement cannot be a fight whatever its teams.
+     */
     private static String fightReason(Engagement engagement, Set<Integer> actualTeams) {
         int knocks = 0;
         int kills = 0;
@@ -482,7 +572,8 @@ public final class FightsExtractor implements Extractor {
             // itself (the live rules fall through to "insufficient engagement" for a resisted lone kill too)
             return null;
         }
-        boolean everyTeamDealtDamage = damageByTeam.size() >= 2 && damageByTeam.keySet().equals(actualTeams);
+        boolean everyTeamDealtDamage = damageByTeam.size() >= 2
+                && (actualTeams == null || damageByTeam.keySet().equals(actualTeams));
         if (knocks == 0 && kills == 0 && everyTeamDealtDamage && total >= 150
                 && damageByTeam.values().stream().allMatch(d -> d >= total * 0.20)) {
             return "Sustained reciprocal damage (" + (long) Math.rint(total) + " total)";
@@ -604,6 +695,11 @@ public final class FightsExtractor implements Extractor {
 
     private static OffsetDateTime utc(long millis) {
         return Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC);
+    }
+
+    /** How many hits between teams the pass kept (the benchmark reports it). */
+    public long hitsBetweenTeams() {
+        return hitCount;
     }
 
     /** Time spent clustering and judging at the end of the pass (the benchmark reports it). */

@@ -55,22 +55,17 @@ public final class TelemetryExtraction {
     }
 
     /**
-     * Gives the match's fights their ids (reserved from team_fights' sequence by the route, one per fight in
-     * order) and points each participant at its fight's id instead of the fight's index.
+     * Gives the match's fights their ids, reserved from team_fights' sequence by the route, one per fight in
+     * order; their participants share each fight's {@link FightsExtractor.FightId}. A retried transaction
+     * reserves and assigns new ones.
      */
     public static Extraction assignFightIds(Extraction extraction, List<Map<String, Object>> reserved) {
         TableRows fights = extraction.table("team_fights");
-        TableRows participants = extraction.table("fight_participants");
         if (reserved.size() != fights.size()) {
             throw new IllegalStateException(reserved.size() + " fight ids reserved for " + fights.size() + " fights");
         }
-        long[] ids = new long[fights.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = ((Number) reserved.get(i).get("id")).longValue();
-            fights.rows().get(i)[0] = ids[i];
-        }
-        for (Object[] participant : participants.rows()) {
-            participant[0] = ids[(Integer) participant[0]];
+        for (int i = 0; i < fights.size(); i++) {
+            ((FightsExtractor.FightId) fights.rows().get(i)[0]).assign(((Number) reserved.get(i).get("id")).longValue());
         }
         return extraction;
     }

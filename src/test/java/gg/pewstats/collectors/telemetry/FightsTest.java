@@ -94,7 +94,7 @@ class FightsTest {
             int index = (Integer) f.get("fight_index");
             Map<String, String> participants = new TreeMap<>();
             for (Map<String, Object> p : result.participants()) {
-                if (p.get("fight_id").equals(index)) {
+                if (((FightsExtractor.FightId) p.get("fight_id")).index() == index) {
                     participants.put((String) p.get("player_name"), String.format(Locale.ROOT,
                             "team=%d knocks=%d kills=%d dealt=%.2f taken=%.2f knocked=%b killed=%b", p.get("team_id"),
                             p.get("knocks_dealt"), p.get("kills_dealt"), p.get("damage_dealt"), p.get("damage_taken"),
@@ -175,7 +175,7 @@ class FightsTest {
         assertThat(fight.get("duration_seconds")).isEqualTo(15.0);
         assertThat(fight.get("total_damage_events")).isEqualTo(3);
         assertThat(fight.get("total_damage")).isEqualTo(105.0);
-        assertThat(result.participants()).hasSize(4).allMatch(p -> p.get("fight_id").equals(0));
+        assertThat(result.participants()).hasSize(4).allMatch(p -> ((FightsExtractor.FightId) p.get("fight_id")).index() == 0);
     }
 
     @Test
@@ -265,7 +265,7 @@ class FightsTest {
         // each fight's totals are its participants' sums
         for (Map<String, Object> f : result.fights()) {
             List<Map<String, Object>> players = result.participants().stream()
-                    .filter(p -> p.get("fight_id").equals(f.get("fight_index"))).toList();
+                    .filter(p -> f.get("fight_index").equals(((FightsExtractor.FightId) p.get("fight_id")).index())).toList();
             assertThat(players).isNotEmpty();
             assertThat(f.get("total_knocks")).isEqualTo(players.stream().mapToInt(p -> (Integer) p.get("knocks_dealt")).sum());
             assertThat(f.get("total_kills")).isEqualTo(players.stream().mapToInt(p -> (Integer) p.get("kills_dealt")).sum());

@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
  * attackers for zone damage, bots killing bots, LogItemPickupFromLootBox, _D with 3 or 7 fractional digits,
  * and an event type no documentation lists; knocks that end killed (by the knocker, a teammate or another
  * team), revived or never, instant kills, heals, boosts and throws, weapons across the categories and one
- * no dictionary lists. Deterministic for a seed. At full size (100 players, squads)
+ * no dictionary lists, and damage between players in skirmishes (two teams near one place for a while). Deterministic for a seed. At full size (100 players, squads)
  * it is about 50k events and 35-40 MB of JSON; tests use a few players.
  */
 public final class TelemetryGenerator {
@@ -39,6 +39,7 @@ public final class TelemetryGenerator {
     private Instant start = Instant.parse("2026-04-15T21:45:33.120Z");
     private int attackIds = 1000;
     private boolean botKilledBot;
+    private int combatDensity = 1;
 
     record Player(String accountId, String name, int teamId, boolean bot) {
     }
@@ -98,6 +99,12 @@ public final class TelemetryGenerator {
         }
         generator.roster.sort(java.util.Comparator.comparingInt(Player::teamId));
         return generator;
+    }
+
+    /** A denser match: {@code factor} times the skirmishes at once, so about that many times its combat events. */
+    public TelemetryGenerator withCombatDensity(int factor) {
+        this.combatDensity = factor;
+        return this;
     }
 
     /** A full-size squad match: 100 players, about half an hour. */
@@ -225,24 +232,34 @@ public final class TelemetryGenerator {
                     }
                 }
                 if (t > landingAt && alive.size() > 1) {
-                    // damage: some from players, some from the zone (null attacker)
-                    for (int k = 0; k < Math.max(1, players / 3); k++) {
+                    // damage from the zone (null attacker), to random players
+                    for (int k = 0; k < Math.max(1, players / 12); k++) {
                         Player victim = alive.get(random.nextInt(alive.size()));
-                        Player attacker = random.nextInt(4) == 0 ? null : alive.get(random.nextInt(alive.size()));
-                        event(g, t, "LogPlayerTakeDamage", isGame, () -> {
-                            g.writeNumberField("attackId", attacker == null ? -1 : attackIds++);
-                            if (attacker == null) {
-                                g.writeNullField("attacker");
-                            } else {
-                                character(g, "attacker", attacker, 80, isGame, currentPhase, false);
-                            }
-                            character(g, "victim", victim, 60, isGame, currentPhase, false);
-                            g.writeStringField("damageTypeCategory", attacker == null ? "Damage_BlueZone" : "Damage_Gun");
-                            g.writeStringField("damageReason", attacker == null ? "NonSpecific" : "TorsoShot");
-                            g.writeNumberField("damage", 10 + random.nextInt(40));
-                            g.writeStringField("damageCauserName", attacker == null ? "BattleRoyaleModeController_Def_C" : weapon());
-                            g.writeBooleanField("isThroughPenetrableWall", false);
-                        });
+                        damage(g, t, isGame, currentPhase, null, victim, null);
+                    }
+                    // damage between players comes from skirmishes: two teams exchanging fire near one place for
+                    // 30 to 90 s; a denser match has more of them at once
+                    skirmishes.removeIf(k -> tick > k.until() || alive.stream().noneMatch(p -> p.teamId() == k.teamA())
+                            || alive.stream().noneMatch(p -> p.teamId() == k.teamB()));
+                    List<Integer> aliveTeams = alive.stream().map(Player::teamId).distinct().toList();
+                    while (skirmishes.size() < 2 * combatDensity && aliveTeams.size() > 1) {
+                        int a = aliveTeams.get(random.nextInt(aliveTeams.size()));
+                        int b = aliveTeams.get(random.nextInt(aliveTeams.size()));
+                        if (a != b) {
+                            skirmishes.add(new Skirmish(a, b, 150_000 + random.nextInt(500_000), 150_000 + random.nextInt(500_000),
+                                    t + 30 + random.nextInt(60)));
+                        }
+                    }
+                    for (Skirmish k : skirmishes) {
+                        List<Player> sideA = alive.stream().filter(p -> p.teamId() == k.teamA()).toList();
+                        List<Player> sideB = alive.stream().filter(p -> p.teamId() == k.teamB()).toList();
+                        for (int shot = 0; shot < 8; shot++) {
+                            boolean fromA = random.nextBoolean();
+                            List<Player> shooters = fromA ? sideA : sideB;
+                            List<Player> targets = fromA ? sideB : sideA;
+                            damage(g, t, isGame, currentPhase, shooters.get(random.nextInt(shooters.size())),
+                                    targets.get(random.nextInt(targets.size())), k);
+                        }
                     }
                     if (t % 20 == 0) {
                         event(g, t, "LogItemPickupFromLootBox", isGame, () -> {
@@ -396,8 +413,14 @@ public final class TelemetryGenerator {
         g.writeNumberField("teamId", p.teamId());
         g.writeNumberField("health", health);
         g.writeObjectFieldStart("location");
-        g.writeNumberField("x", 100000 + random.nextInt(600000) + random.nextDouble());
-        g.writeNumberField("y", 100000 + random.nextInt(600000) + random.nextDouble());
+        if (near != null) {
+            // within about 150 m of the skirmish
+            g.writeNumberField("x", near[0] - 15000 + random.nextInt(30000) + random.nextDouble());
+            g.writeNumberField("y", near[1] - 15000 + random.nextInt(30000) + random.nextDouble());
+        } else {
+            g.writeNumberField("x", 100000 + random.nextInt(600000) + random.nextDouble());
+            g.writeNumberField("y", 100000 + random.nextInt(600000) + random.nextDouble());
+        }
         g.writeNumberField("z", 500 + random.nextInt(3000) + random.nextDouble());
         g.writeEndObject();
         g.writeNumberField("ranking", 0);
@@ -432,6 +455,34 @@ public final class TelemetryGenerator {
         g.writeArrayFieldStart("attachedItems");
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** Two teams fighting near (x, y) until a second of the match. */
+    record Skirmish(int teamA, int teamB, double x, double y, int until) {
+    }
+
+    private final List<Skirmish> skirmishes = new ArrayList<>();
+    /** Where the next character written stands, when it is in a skirmish (null: anywhere on the map). */
+    private double[] near;
+
+    private void damage(JsonGenerator g, int t, double isGame, int phase, Player attacker, Player victim, Skirmish at)
+            throws IOException {
+        event(g, t, "LogPlayerTakeDamage", isGame, () -> {
+            g.writeNumberField("attackId", attacker == null ? -1 : attackIds++);
+            near = at == null ? null : new double[] {at.x(), at.y()};
+            if (attacker == null) {
+                g.writeNullField("attacker");
+            } else {
+                character(g, "attacker", attacker, 80, isGame, phase, false);
+            }
+            character(g, "victim", victim, 60, isGame, phase, false);
+            near = null;
+            g.writeStringField("damageTypeCategory", attacker == null ? "Damage_BlueZone" : "Damage_Gun");
+            g.writeStringField("damageReason", attacker == null ? "NonSpecific" : "TorsoShot");
+            g.writeNumberField("damage", 10 + random.nextInt(40));
+            g.writeStringField("damageCauserName", attacker == null ? "BattleRoyaleModeController_Def_C" : weapon());
+            g.writeBooleanField("isThroughPenetrableWall", false);
+        });
     }
 
     private String weapon() {
