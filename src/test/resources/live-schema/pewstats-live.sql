@@ -276,6 +276,30 @@ CREATE TABLE player_circle_positions (
     created_at           TIMESTAMP DEFAULT now()
 );
 
+-- the fight tables as the live migrations create them (a subset of their columns; the hub adds the rest)
+CREATE TABLE team_fights (
+    id               SERIAL PRIMARY KEY,
+    match_id         VARCHAR(255) NOT NULL,
+    fight_start_time TIMESTAMP NOT NULL,
+    fight_end_time   TIMESTAMP NOT NULL,
+    duration_seconds NUMERIC(10, 2),
+    team_ids         INTEGER[],
+    outcome          VARCHAR(50),
+    team_outcomes    JSONB,
+    total_damage     NUMERIC(10, 2) DEFAULT 0,
+    created_at       TIMESTAMP DEFAULT now()
+);
+
+CREATE TABLE fight_participants (
+    id          SERIAL PRIMARY KEY,
+    fight_id    INTEGER NOT NULL REFERENCES team_fights (id),
+    match_id    VARCHAR(255),
+    player_name VARCHAR(100) NOT NULL,
+    team_id     INTEGER NOT NULL,
+    survived    BOOLEAN DEFAULT TRUE,
+    created_at  TIMESTAMP DEFAULT now()
+);
+
 -- a live table the hub does not write: adoption leaves it as it is
 CREATE TABLE worker_status (
     id              SERIAL PRIMARY KEY,
@@ -354,3 +378,13 @@ INSERT INTO player_circle_positions (match_id, player_name, elapsed_time, player
     ('legacy-match-1', 'LegacyPlayer', 600, 4000, 4100, 120.5, 300.25, true),
     ('legacy-match-1', 'LegacyPlayer', 600, 4000, 4100, 120.5, 300.25, true),
     ('legacy-match-1', 'LegacyPlayer', 610, 4010, 4100, 121.5, 299.25, true);
+
+-- team_fights: one fight stored by two runs (1 duplicate, its participant row goes with it)
+INSERT INTO team_fights (id, match_id, fight_start_time, fight_end_time, duration_seconds, team_ids, outcome, team_outcomes,
+                         total_damage) VALUES
+    (1, 'legacy-match-1', '2025-09-01 20:10:00', '2025-09-01 20:10:40', 40, '{3,4}', 'DECISIVE_WIN', '{"3": "WON", "4": "LOST"}', 255),
+    (2, 'legacy-match-1', '2025-09-01 20:10:00', '2025-09-01 20:10:40', 40, '{3,4}', 'DECISIVE_WIN', '{"3": "WON", "4": "LOST"}', 255);
+SELECT setval('team_fights_id_seq', 2);
+INSERT INTO fight_participants (fight_id, match_id, player_name, team_id, survived) VALUES
+    (1, 'legacy-match-1', 'LegacyPlayer', 3, true),
+    (2, 'legacy-match-1', 'LegacyPlayer', 3, true);

@@ -66,15 +66,29 @@ CREATE INDEX IF NOT EXISTS fight_participants_player_idx ON fight_participants (
 
 -- Live rows: exact duplicates removed (the live tables had no unique keys and re-inserted on every
 -- re-run; participants of a removed fight go with it), numbered within their match by start time.
-CREATE TEMPORARY TABLE duplicate_fights ON COMMIT DROP AS
-SELECT a.id FROM team_fights a JOIN team_fights b
-    ON a.match_id = b.match_id AND a.fight_start_time IS NOT DISTINCT FROM b.fight_start_time
-   AND a.fight_end_time IS NOT DISTINCT FROM b.fight_end_time AND a.team_ids IS NOT DISTINCT FROM b.team_ids
-   AND a.id > b.id;
-DELETE FROM fight_participants WHERE fight_id IN (SELECT id FROM duplicate_fights);
-DELETE FROM team_fights WHERE id IN (SELECT id FROM duplicate_fights);
-DELETE FROM fight_participants a USING fight_participants b
- WHERE a.fight_id = b.fight_id AND a.player_name IS NOT DISTINCT FROM b.player_name AND a.id > b.id;
+DO $$
+DECLARE
+    fights BIGINT;
+    players BIGINT;
+BEGIN
+    CREATE TEMPORARY TABLE duplicate_fights ON COMMIT DROP AS
+    SELECT a.id FROM team_fights a JOIN team_fights b
+        ON a.match_id = b.match_id AND a.fight_start_time IS NOT DISTINCT FROM b.fight_start_time
+       AND a.fight_end_time IS NOT DISTINCT FROM b.fight_end_time AND a.team_ids IS NOT DISTINCT FROM b.team_ids
+       AND a.id > b.id;
+    DELETE FROM fight_participants WHERE fight_id IN (SELECT id FROM duplicate_fights);
+    GET DIAGNOSTICS players = ROW_COUNT;
+    DELETE FROM team_fights WHERE id IN (SELECT id FROM duplicate_fights);
+    GET DIAGNOSTICS fights = ROW_COUNT;
+    DELETE FROM fight_participants a USING fight_participants b
+     WHERE a.fight_id = b.fight_id AND a.player_name IS NOT DISTINCT FROM b.player_name AND a.id > b.id;
+    -- an adopted database keeps the counts with the adoption's own
+    IF to_regclass('schema_adoption_log') IS NOT NULL THEN
+        INSERT INTO schema_adoption_log (table_name, duplicates_removed) VALUES ('team_fights', fights);
+        INSERT INTO schema_adoption_log (table_name, duplicates_removed) VALUES ('fight_participants', players);
+    END IF;
+    RAISE NOTICE 'team_fights: % duplicate fight(s) removed with their % participant row(s)', fights, players;
+END $$;
 UPDATE team_fights f SET fight_index = n.i
   FROM (SELECT id, row_number() OVER (PARTITION BY match_id ORDER BY fight_start_time, id) - 1 AS i
           FROM team_fights WHERE fight_index IS NULL) n

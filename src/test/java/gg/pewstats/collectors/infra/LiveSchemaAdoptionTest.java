@@ -43,7 +43,8 @@ class LiveSchemaAdoptionTest {
     /** The live tables the hub writes. */
     static final List<String> HUB_TABLES = List.of("players", "matches", "match_summaries", "landings", "kill_positions",
             "player_damage_events", "weapon_kill_events", "circle_positions", "player_knock_events",
-            "player_finishing_summary", "player_match_weapon_distribution", "player_circle_positions");
+            "player_finishing_summary", "player_match_weapon_distribution", "player_circle_positions", "team_fights",
+            "fight_participants");
 
     /** The live telemetry ids are text; ours are the events' integer ids (BIGINT, as player_knock_events has them). */
     static final Set<String> INTEGER_IDS_FOR_TEXT = Set.of("kill_positions.attack_id", "kill_positions.dbno_id");
@@ -104,7 +105,8 @@ class LiveSchemaAdoptionTest {
                     .containsEntry("player_damage_events", 1L).containsEntry("weapon_kill_events", 1L)
                     .containsEntry("circle_positions", 0L).containsEntry("match_summaries", 0L)
                     .containsEntry("player_knock_events", 1L).containsEntry("player_circle_positions", 1L)
-                    .containsEntry("player_finishing_summary", 0L);
+                    .containsEntry("player_finishing_summary", 0L)
+                    .containsEntry("team_fights", 1L).containsEntry("fight_participants", 1L);
             assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
                     .contains("Adoption: landings: 1 duplicate row(s) removed", "Adoption: kill_positions: 2 duplicate row(s) removed");
             // every other row kept
@@ -215,7 +217,7 @@ class LiveSchemaAdoptionTest {
         }
         assertThat(missing).as("live columns missing").isEmpty();
         assertThat(incompatible).as("live columns of another kind").isEmpty();
-        assertThat(checked).isEqualTo(306);
+        assertThat(checked).isEqualTo(349);
     }
 
     private static boolean compatible(String column, String referenceType, String actualType) {

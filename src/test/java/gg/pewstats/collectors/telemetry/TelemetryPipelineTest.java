@@ -86,7 +86,8 @@ class TelemetryPipelineTest {
                 "telemetry.allowed-hosts", "localhost",
                 "telemetry.allowed-schemes", "http",
                 "telemetry.storage-path", storage.toString(),
-                "stage.retry.max-attempts", "1"));
+                "stage.retry.max-attempts", "1",
+                "fights.combatability-refresh-ms", "500"));
         hub.execute("INSERT INTO players (player_id, player_name) VALUES (?, 'p0'), (?, 'p5')",
                 generator.accountIds().get(0), generator.accountIds().get(5));
     }
@@ -206,6 +207,18 @@ class TelemetryPipelineTest {
             assertThat(summary.get("damage_received")).isNotNull();
         }
         Map<String, List<Map<String, Object>>> firstRun = contents(expected.keySet());
+        // the combatability view, refreshed on its timer: per team, the fights it was in
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            for (Map<String, Object> team : hub.query("SELECT t.team_id, t.fights_entered, t.fights_won, "
+                    + "(SELECT count(*) FROM team_fights f WHERE f.match_id = ? AND t.team_id = ANY (f.team_ids)) AS fights, "
+                    + "(SELECT count(*) FROM team_fights f WHERE f.match_id = ? AND f.team_outcomes ->> t.team_id::text = 'WON') AS won "
+                    + "FROM team_combatability_metrics t", id2026, id2026)) {
+                assertThat(((Number) team.get("fights_entered")).longValue()).isEqualTo(((Number) team.get("fights")).longValue());
+                assertThat(((Number) team.get("fights_won")).longValue()).isEqualTo(((Number) team.get("won")).longValue());
+            }
+            assertThat(hub.count("SELECT count(*) FROM team_combatability_metrics")).isEqualTo(
+                    hub.count("SELECT count(DISTINCT t) FROM team_fights, unnest(team_ids) t WHERE match_id = ?", id2026));
+        });
 
         // the completion message
         Message done = hub.receive(hub.queue("match.completed"), 10000);
