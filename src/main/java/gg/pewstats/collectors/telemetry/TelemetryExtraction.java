@@ -21,10 +21,16 @@ import org.slf4j.LoggerFactory;
 public final class TelemetryExtraction {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryExtraction.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The outcome for one match. */
     public record Extraction(String matchId, MatchContext match, List<TableRows> tables,
             List<Map<String, Object>> summaryStats, ReadSummary summary, List<String> trackedPlayersFound, long millis) {
+
+        /** {@link #summaryStats()} as one JSON array, for the one statement that writes them. */
+        public String summaryStatsJson() throws com.fasterxml.jackson.core.JsonProcessingException {
+            return JSON.writeValueAsString(summaryStats);
+        }
 
         /** The match's fights (team_fights rows). */
         public int fightCount() {
