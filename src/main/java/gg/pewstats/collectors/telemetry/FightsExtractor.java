@@ -42,8 +42,8 @@ public final class FightsExtractor implements Extractor {
     static final long MAX_FIGHT_MS = 240_000;
     static final long ENGAGEMENT_WINDOW_MS = 45_000;
     static final double MAX_ENGAGEMENT_METRES = 300;
-    /** Events between teams kept for one match at most (a match has a few thousand). */
-    static final int MAX_EVENTS = 2_000_000;
+    /** Hits between teams kept for one match at most (a match has a few thousand; each is about 200 bytes). */
+    static final int MAX_EVENTS = 250_000;
     static final Set<String> NPC_NAMES = Set.of("Commander", "Guard", "Pillar", "SkySoldier", "Soldier", "PillarSoldier",
             "ZombieSoldier");
 

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PositionTimeline implements EventReader {
 
-    static final int MAX_SAMPLES = 2_000_000;
+    static final int MAX_SAMPLES = 1_000_000;
     /** Players followed at most (a match has 100; a hostile file may name millions). */
     static final int MAX_PLAYERS = PlayerStats.MAX_PLAYERS;
     private static final Logger LOG = LoggerFactory.getLogger(PositionTimeline.class);
