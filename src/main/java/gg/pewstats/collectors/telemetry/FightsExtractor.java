@@ -42,8 +42,8 @@ public final class FightsExtractor implements Extractor {
     static final long MAX_FIGHT_MS = 240_000;
     static final long ENGAGEMENT_WINDOW_MS = 45_000;
     static final double MAX_ENGAGEMENT_METRES = 300;
-    /** Hits between teams kept for one match at most (a match has a few thousand; each is about 200 bytes). */
-    static final int MAX_EVENTS = 250_000;
+    /** Hits between teams kept for one match at most (a match has a few thousand; a dense one about 11,000). */
+    static final int MAX_EVENTS = 100_000;
     static final Set<String> NPC_NAMES = Set.of("Commander", "Guard", "Pillar", "SkySoldier", "Soldier", "PillarSoldier",
             "ZombieSoldier");
 
@@ -69,21 +69,27 @@ public final class FightsExtractor implements Extractor {
         final boolean victimBot;
         final double[] victimAt;
 
-        Hit(int seq, long time, byte kind, int attackerTeam, int victimTeam, double damage, JsonNode a, JsonNode v) {
+        Hit(int seq, long time, byte kind, int attackerTeam, int victimTeam, double damage, JsonNode a, JsonNode v,
+                Map<String, String> names) {
             this.seq = seq;
             this.time = time;
             this.kind = kind;
             this.attackerTeam = attackerTeam;
             this.victimTeam = victimTeam;
             this.damage = damage;
-            this.attacker = Characters.name(a);
-            this.attackerId = Characters.accountId(a);
+            this.attacker = once(names, Characters.name(a));
+            this.attackerId = once(names, Characters.accountId(a));
             this.attackerBot = Characters.isBot(a);
             this.attackerAt = location(a);
-            this.victim = Characters.name(v);
-            this.victimId = Characters.accountId(v);
+            this.victim = once(names, Characters.name(v));
+            this.victimId = once(names, Characters.accountId(v));
             this.victimBot = Characters.isBot(v);
             this.victimAt = location(v);
+        }
+
+        /** One copy of each name and account id per match, however many hits carry it. */
+        private static String once(Map<String, String> names, String text) {
+            return text == null ? null : names.computeIfAbsent(text, t -> t);
         }
 
         /** A combat event for the clustering: teams differ, and damage is above 0. */
@@ -204,9 +210,11 @@ public final class FightsExtractor implements Extractor {
 
     private final MatchContext match;
     private final List<Hit> hits = new ArrayList<>();
+    private final Map<String, String> names = new HashMap<>();
     private int fights;
     private long detectionNanos;
     private long hitCount;
+    private boolean capped;
     private final TableRows rows = new TableRows("team_fights", List.of("id", "match_id", "fight_index",
             "fight_start_time", "fight_end_time", "duration_seconds", "team_ids", "primary_team_1", "primary_team_2",
             "third_party_teams", "total_knocks", "total_kills", "total_damage", "total_damage_events",
@@ -248,13 +256,15 @@ public final class FightsExtractor implements Extractor {
         if (time == Long.MIN_VALUE) {
             return;
         }
-        if (hits.size() == MAX_EVENTS) {
-            LOG.warn("More than {} hits between teams in one match: the rest are left out of its fights", MAX_EVENTS);
-        }
         if (hits.size() >= MAX_EVENTS) {
+            if (!capped) {
+                capped = true;
+                LOG.warn("More than {} hits between teams in one match: the rest are left out of its fights", MAX_EVENTS);
+            }
             return;
         }
-        hits.add(new Hit(eventIndex, time, kind, attackerTeam, victimTeam, damage == null ? 0 : damage, attacker, victim));
+        hits.add(new Hit(eventIndex, time, kind, attackerTeam, victimTeam, damage == null ? 0 : damage, attacker, victim,
+                names));
     }
 
     @Override
@@ -313,6 +323,7 @@ public final class FightsExtractor implements Extractor {
         detectionNanos = cpu.getCurrentThreadCpuTime() - started;
         hitCount = hits.size();
         hits.clear();
+        names.clear();
     }
 
     /**

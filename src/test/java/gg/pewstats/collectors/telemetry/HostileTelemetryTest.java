@@ -242,6 +242,52 @@ class HostileTelemetryTest {
     }
 
     @Test
+    void halfAMillionHitsBetweenTeamsStayInBoundedMemoryForTheFights() throws Exception {
+        // damage between ever-changing teams, far beyond a real match: the fights keep at most their cap of
+        // hits, cluster and judge them, and a 128 MiB JVM reads it all
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-cp", System.getProperty("java.class.path"), EndlessDamage.class.getName(), "500000")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("events=500000 hits=" + FightsExtractor.MAX_EVENTS);
+        // one warning, not one per event past the cap
+        assertThat(output.split("hits between teams in one match", -1)).hasSize(2);
+    }
+
+    /** Reads a stream of damage events between many teams through the fight extractor alone. */
+    public static final class EndlessDamage {
+        public static void main(String[] args) {
+            int count = Integer.parseInt(args[0]);
+            InputStream json = new java.io.SequenceInputStream(new java.util.Enumeration<InputStream>() {
+                int i = -1;
+
+                @Override
+                public boolean hasMoreElements() {
+                    return i <= count;
+                }
+
+                @Override
+                public InputStream nextElement() {
+                    i++;
+                    String text = i == 0 ? "[" : i > count ? "]" : (i > 1 ? "," : "") + "{\"attacker\":{\"name\":\"a" + (i % 5000)
+                            + "\",\"teamId\":" + (i % 1000) + ",\"location\":{\"x\":" + (1 + i % 700) + "00.5,\"y\":100,\"z\":1}},"
+                            + "\"victim\":{\"name\":\"v" + (i % 4999) + "\",\"teamId\":" + (i % 997 + 1000)
+                            + ",\"location\":{\"x\":100,\"y\":" + (1 + i % 300) + "00.5,\"z\":1}},\"damage\":" + (10 + i % 90)
+                            + ",\"_D\":\"" + java.time.Instant.parse("2026-04-15T21:45:33Z").plusMillis(i * 10L)
+                            + "\",\"_T\":\"LogPlayerTakeDamage\"}";
+                    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+                }
+            });
+            MatchContext match = new MatchContext("m", null, null, null, null, java.util.Set.of(), true);
+            FightsExtractor fights = new FightsExtractor(match);
+            TelemetryReader.ReadSummary summary = new TelemetryReader().read(json, List.of(fights));
+            System.out.println("events=" + summary.events() + " hits=" + fights.hitsBetweenTeams() + " fights="
+                    + fights.rows().size());
+        }
+    }
+
+    @Test
     void aFailingExtractorStopsThePassWithItsErrorAndLeavesNoThreadBehind() {
         // the extractors run on the reader's second thread: their failure must end the pass, as a bad file does
         StringBuilder json = new StringBuilder("[");
