@@ -3,29 +3,28 @@ package gg.pewstats.collectors.telemetry;
 import static gg.pewstats.collectors.telemetry.Characters.character;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code match_summaries.damage_received, throwable_damage, killsteals}. Damage received is every
  * LogPlayerTakeDamage of the victim (zone, fall and self damage included); throwable damage is the
  * attacker's damage whose causer is in the Throwable category ({@link WeaponCategories}); a killsteal is
- * a LogPlayerKillV2 of a knocked player whose knock was made by another team than the killer's.
+ * a LogPlayerKillV2 of a knocked player whose knock (the match's knocks, {@link MatchState}) was made by
+ * another team than the killer's.
  */
 public final class CombatStatsExtractor implements EventReader {
 
+    private final MatchState state;
     private final PlayerStats stats;
-    /** dBNOId to the knocking team, from LogPlayerMakeGroggy */
-    private final Map<Long, Integer> knockTeams = new HashMap<>();
 
     public CombatStatsExtractor(MatchState state) {
+        this.state = state;
         this.stats = state.players();
     }
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("LogPlayerTakeDamage", "LogPlayerMakeGroggy", "LogPlayerKillV2");
+        return Set.of("LogPlayerTakeDamage", "LogPlayerKillV2");
     }
 
     @Override
@@ -47,17 +46,10 @@ public final class CombatStatsExtractor implements EventReader {
                     }
                 }
             }
-            case "LogPlayerMakeGroggy" -> {
-                Long dbnoId = Characters.longValue(event, "dBNOId");
-                Integer team = Characters.teamId(character(event.get("attacker")));
-                if (dbnoId != null && team != null) {
-                    knockTeams.put(dbnoId, team);
-                }
-            }
             default -> {
-                Long dbnoId = Characters.longValue(event, "dBNOId");
                 JsonNode killer = character(event.get("killer"));
-                Integer knockTeam = dbnoId == null ? null : knockTeams.get(dbnoId);
+                MatchState.Knock knock = state.knockOf(Characters.longValue(event, "dBNOId"));
+                Integer knockTeam = knock == null ? null : knock.attackerTeamId;
                 Integer killerTeam = Characters.teamId(killer);
                 if (knockTeam != null && killerTeam != null && !knockTeam.equals(killerTeam)) {
                     PlayerStats.Player player = stats.of(Characters.accountId(killer));
