@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,23 +67,11 @@ class FightsTest {
                 Set.of(), true);
         FightsExtractor fights = new FightsExtractor(match);
         new TelemetryReader().read(new ByteArrayInputStream(json), List.of(fights));
-        return new Result(maps(fights.rows()), maps(fights.participants()), JSON.readTree(json));
+        return new Result(Rows.of(fights.rows()), Rows.of(fights.participants()), JSON.readTree(json));
     }
 
     private Result run() throws Exception {
         return run(("[" + String.join(",", events) + "]").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static List<Map<String, Object>> maps(TableRows rows) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object[] values : rows.rows()) {
-            Map<String, Object> m = new HashMap<>();
-            for (int c = 0; c < values.length; c++) {
-                m.put(rows.columns().get(c), values[c]);
-            }
-            out.add(m);
-        }
-        return out;
     }
 
     /** The hub's fights in the reference's shape, to compare field by field. */

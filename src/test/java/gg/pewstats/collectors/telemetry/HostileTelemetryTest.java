@@ -211,25 +211,13 @@ class HostileTelemetryTest {
     public static final class EndlessPlayers {
         public static void main(String[] args) {
             int count = Integer.parseInt(args[0]);
-            InputStream json = new java.io.SequenceInputStream(new java.util.Enumeration<InputStream>() {
-                int i = -1;
-
-                @Override
-                public boolean hasMoreElements() {
-                    return i <= count;
-                }
-
-                @Override
-                public InputStream nextElement() {
-                    i++;
-                    String text = i == 0 ? "[{\"gameState\":{\"elapsedTime\":0,\"safetyZonePosition\":{\"x\":1,\"y\":1},"
-                            + "\"safetyZoneRadius\":500000},\"_T\":\"LogGameStatePeriodic\"}" : i > count ? "]" : "," + "{\"character\":{\"name\":\"p" + i
-                            + "\",\"teamId\":" + (i % 50) + ",\"health\":100,\"location\":{\"x\":" + (1000 + i)
-                            + ".5,\"y\":2000.25,\"z\":10},\"accountId\":\"account." + i + "\"},\"elapsedTime\":" + i
-                            + ",\"_D\":\"2026-04-15T21:45:33.120Z\",\"_T\":\"LogPlayerPosition\"}";
-                    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-                }
-            });
+            // a game state first, then the position events of ever new players
+            InputStream json = eventStream(count + 1, i -> i == 0
+                    ? "{\"gameState\":{\"elapsedTime\":0,\"safetyZonePosition\":{\"x\":1,\"y\":1},"
+                            + "\"safetyZoneRadius\":500000},\"_T\":\"LogGameStatePeriodic\"}"
+                    : "{\"character\":{\"name\":\"p" + i + "\",\"teamId\":" + (i % 50) + ",\"health\":100,\"location\":{\"x\":"
+                            + (1000 + i) + ".5,\"y\":2000.25,\"z\":10},\"accountId\":\"account." + i + "\"},\"elapsedTime\":" + i
+                            + ",\"_D\":\"2026-04-15T21:45:33.120Z\",\"_T\":\"LogPlayerPosition\"}");
             MatchContext match = new MatchContext("m", null, null, null, null, java.util.Set.of("account.7"), true);
             MatchState state = new MatchState();
             List<EventReader> readers = TelemetryExtraction.readers(match, state);
@@ -259,26 +247,12 @@ class HostileTelemetryTest {
     public static final class EndlessDamage {
         public static void main(String[] args) {
             int count = Integer.parseInt(args[0]);
-            InputStream json = new java.io.SequenceInputStream(new java.util.Enumeration<InputStream>() {
-                int i = -1;
-
-                @Override
-                public boolean hasMoreElements() {
-                    return i <= count;
-                }
-
-                @Override
-                public InputStream nextElement() {
-                    i++;
-                    String text = i == 0 ? "[" : i > count ? "]" : (i > 1 ? "," : "") + "{\"attacker\":{\"name\":\"a" + (i % 5000)
-                            + "\",\"teamId\":" + (i % 1000) + ",\"location\":{\"x\":" + (1 + i % 700) + "00.5,\"y\":100,\"z\":1}},"
-                            + "\"victim\":{\"name\":\"v" + (i % 4999) + "\",\"teamId\":" + (i % 997 + 1000)
-                            + ",\"location\":{\"x\":100,\"y\":" + (1 + i % 300) + "00.5,\"z\":1}},\"damage\":" + (10 + i % 90)
-                            + ",\"_D\":\"" + java.time.Instant.parse("2026-04-15T21:45:33Z").plusMillis(i * 10L)
-                            + "\",\"_T\":\"LogPlayerTakeDamage\"}";
-                    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-                }
-            });
+            InputStream json = eventStream(count, i -> "{\"attacker\":{\"name\":\"a" + (i % 5000)
+                    + "\",\"teamId\":" + (i % 1000) + ",\"location\":{\"x\":" + (1 + i % 700) + "00.5,\"y\":100,\"z\":1}},"
+                    + "\"victim\":{\"name\":\"v" + (i % 4999) + "\",\"teamId\":" + (i % 997 + 1000)
+                    + ",\"location\":{\"x\":100,\"y\":" + (1 + i % 300) + "00.5,\"z\":1}},\"damage\":" + (10 + i % 90)
+                    + ",\"_D\":\"" + java.time.Instant.parse("2026-04-15T21:45:33Z").plusMillis(i * 10L)
+                    + "\",\"_T\":\"LogPlayerTakeDamage\"}");
             MatchContext match = new MatchContext("m", null, null, null, null, java.util.Set.of(), true);
             FightsExtractor fights = new FightsExtractor(match);
             TelemetryReader.ReadSummary summary = new TelemetryReader().read(json, List.of(fights));
@@ -331,6 +305,25 @@ class HostileTelemetryTest {
                 List.of(slow))).isInstanceOf(TelemetryRejectedException.class).hasMessageContaining("truncated");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces()
                 .keySet().stream().noneMatch(t -> t.getName().endsWith("-events")));
+    }
+
+    /** A JSON array of {@code count} (at least 1) events, event {@code i} written by {@code event}, made as it is read. */
+    static InputStream eventStream(int count, java.util.function.IntFunction<String> event) {
+        return new java.io.SequenceInputStream(new java.util.Enumeration<InputStream>() {
+            int i = -1;
+
+            @Override
+            public boolean hasMoreElements() {
+                return i < count - 1;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                i++;
+                String text = (i == 0 ? "[" : ",") + event.apply(i) + (i == count - 1 ? "]" : "");
+                return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+            }
+        });
     }
 
     @Test

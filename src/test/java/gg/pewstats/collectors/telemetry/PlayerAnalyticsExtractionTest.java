@@ -455,16 +455,7 @@ class PlayerAnalyticsExtractionTest {
     }
 
     private static List<Map<String, Object>> rows(Extraction extraction, String table) {
-        TableRows rows = extraction.tables().stream().filter(t -> t.table().equals(table)).findFirst().orElseThrow();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object[] values : rows.rows()) {
-            Map<String, Object> m = new HashMap<>();
-            for (int c = 0; c < values.length; c++) {
-                m.put(rows.columns().get(c), values[c]);
-            }
-            out.add(m);
-        }
-        return out;
+        return Rows.of(extraction.tables().stream().filter(t -> t.table().equals(table)).findFirst().orElseThrow());
     }
 
     private static double seconds(JsonNode event) {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +55,7 @@ class TelemetryExtractionTest {
     }
 
     private static Map<String, Object> row(TableRows rows, int i) {
-        Map<String, Object> m = new HashMap<>();
-        for (int c = 0; c < rows.columns().size(); c++) {
-            m.put(rows.columns().get(c), rows.rows().get(i)[c]);
-        }
-        return m;
+        return Rows.at(rows, i);
     }
 
     private static TableRows table(Extraction x, String name) {
