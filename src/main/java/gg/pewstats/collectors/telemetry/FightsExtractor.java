@@ -729,4 +729,10 @@ public final class FightsExtractor implements Extractor {
     public TableRows rows() {
         return rows;
     }
+
+    /** team_fights, then fight_participants (which point at them). */
+    @Override
+    public List<TableRows> tables() {
+        return List.of(rows, participants);
+    }
 }

@@ -123,11 +123,7 @@ public final class TelemetryExtraction {
         List<TableRows> tables = new java.util.ArrayList<>();
         for (EventReader r : readers) {
             if (r instanceof Extractor extractor) {
-                tables.add(extractor.rows());
-            }
-            if (r instanceof FightsExtractor fights) {
-                // after team_fights, for the foreign key
-                tables.add(fights.participants());
+                tables.addAll(extractor.tables());
             }
         }
         Extraction extraction = new Extraction(match.matchId(), match, tables,
