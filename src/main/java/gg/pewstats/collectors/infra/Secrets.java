@@ -34,7 +34,9 @@ public final class Secrets {
         return url;
     }
 
-    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("[^\\s/@:]+:[^\\s/@]*@");
+    // Starts only where a token starts and never backtracks (possessive): linear in the text, so a long
+    // message without spaces (a body echoed in an exception) cannot stall the logging thread.
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(?<![^\\s/@:])[^\\s/@:]++:[^\\s/@]*+@");
 
     /** A text (an error message, a URL) with any {@code user:password@} in it shown as {@code …@}. */
     public static String maskUserInfo(String text) {
