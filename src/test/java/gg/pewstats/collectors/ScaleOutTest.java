@@ -40,9 +40,11 @@ class ScaleOutTest {
         try (SharedDatabase db = new SharedDatabase(); StubbedPubg pubg = new StubbedPubg(MATCHES, false)) {
             Map<String, String> envA = pubg.hubEnvironment(db.servers, db.url, db.queueSuffix, storage.toString());
             envA.put("HOSTNAME", "hub-a");
+            // the test reads match.completed itself (which hub extracted what); StatsAggregationTest covers its consumer
+            envA.put("STAGE_STATS_AGGREGATION_ENABLED", "false");
             envA.put("DISCOVERY_CRON", "0/2 * * * * ?");
             Map<String, String> envB = pubg.hubEnvironment(db.servers, db.url, db.queueSuffix, storage.toString());
-            envB.putAll(Map.of("HOSTNAME", "hub-b", "DISCOVERY_CRON", "0/2 * * * * ?"));
+            envB.putAll(Map.of("HOSTNAME", "hub-b", "DISCOVERY_CRON", "0/2 * * * * ?", "STAGE_STATS_AGGREGATION_ENABLED", "false"));
 
             a = HubProcess.start(envA, logA);
             waitFor("schema migrated", LIMIT, () -> db.count("SELECT count(*) FROM pg_tables WHERE tablename = 'players'") == 1);

@@ -70,12 +70,19 @@ final class HubSession implements AutoCloseable {
      * message holds the route's answer; a failure in the route is thrown.
      */
     org.apache.camel.Message request(String endpoint, Object body, Map<String, Object> headers) {
+        return request(endpoint, body, headers, Map.of());
+    }
+
+    /** As {@link #request(String, Object, Map)}, with exchange properties (a progress listener, say). */
+    org.apache.camel.Message request(String endpoint, Object body, Map<String, Object> headers,
+            Map<String, Object> properties) {
         if (producer == null) {
             producer = camel().createProducerTemplate();
         }
         org.apache.camel.Exchange exchange = producer.send(endpoint, e -> {
             e.getMessage().setBody(body);
             e.getMessage().setHeaders(new java.util.HashMap<>(headers));
+            properties.forEach(e::setProperty);
         });
         if (exchange.getException() != null) {
             throw org.apache.camel.RuntimeCamelException.wrapRuntimeCamelException(exchange.getException());

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * Progress of a long command: a progress bar with rate and ETA on a terminal, a plain log line every ten
  * seconds otherwise (a cron job's or a container's output).
  */
-final class Progress implements AutoCloseable {
+final class Progress implements AutoCloseable, gg.pewstats.collectors.infra.ProgressReport.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger("progress");
     private static final long LOG_EVERY_NANOS = 10_000_000_000L;
@@ -29,9 +29,15 @@ final class Progress implements AutoCloseable {
     }
 
     void step() {
-        done++;
+        advance(1);
+    }
+
+    /** {@code items} more are done (a batch). */
+    @Override
+    public void advance(long items) {
+        done += items;
         if (bar != null) {
-            bar.step();
+            bar.stepBy(items);
             return;
         }
         long now = System.nanoTime();

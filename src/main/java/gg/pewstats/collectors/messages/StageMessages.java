@@ -104,6 +104,17 @@ public final class StageMessages {
         return m;
     }
 
+    /**
+     * Reads and checks a {@code match.completed} message for the stats aggregation: only its match id is
+     * used (the aggregates are computed from the stored rows, never from what a message says).
+     */
+    public Map<String, Object> readCompleted(String body) {
+        JsonNode node = read(body);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("match_id", matchId(node));
+        return m;
+    }
+
     /** {@code match.completed}: the match, the tracked players in it and the rows written per table. */
     public Map<String, Object> completed(gg.pewstats.collectors.telemetry.TelemetryExtraction.Extraction extraction,
             String workerId) {
