@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
         description = "PewStats Collectors: PUBG match data into PostgreSQL. With no command, runs the hub.",
         subcommands = {RunCommand.class, RunCommand.MatchDiscovery.class, RunCommand.MatchSummaryWorker.class,
             RunCommand.TelemetryDownloadWorker.class, RunCommand.TelemetryProcessingWorker.class, DbCommand.class,
-            PlayersCommand.class, DiscoverCommand.class, ReprocessCommand.class, BackfillCommand.class, StatusCommand.class})
+            PlayersCommand.class, DiscoverCommand.class, ReprocessCommand.class, BackfillCommand.class, StatusCommand.class,
+            StatsCommand.class, RankedCommand.class, TournamentCommand.class})
 public final class CollectorsCommand implements Callable<Integer> {
 
     @Option(names = "--set", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
@@ -53,5 +54,5 @@ public final class CollectorsCommand implements Callable<Integer> {
      * commands' sessions and the tests read it).
      */
     public static final List<String> STAGES = List.of("discovery", "match-summary", "telemetry-download", "telemetry-extraction",
-            "recovery");
+            "stats-aggregation", "ranked-stats", "tournament-discovery", "recovery");
 }

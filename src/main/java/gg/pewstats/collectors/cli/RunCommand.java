@@ -16,8 +16,9 @@ class RunCommand implements Callable<Integer> {
     CollectorsCommand parent;
 
     @Option(names = "--stages", split = ",", paramLabel = "STAGE",
-            description = "Stages to run: discovery, match-summary, telemetry-download, telemetry-extraction, recovery (default: all).")
-    List<String> stages = CollectorsCommand.STAGES;
+            description = "Stages to run: discovery, match-summary, telemetry-download, telemetry-extraction, "
+                    + "stats-aggregation, ranked-stats, tournament-discovery, recovery (default: those enabled in the configuration).")
+    List<String> stages;
 
     @Option(names = "--worker-id", description = "Name of this worker in messages and logs (default: hub.worker-id).")
     String workerId;
@@ -29,14 +30,16 @@ class RunCommand implements Callable<Integer> {
 
     static int run(CollectorsCommand parent, List<String> stages, String workerId) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>();
-        for (String stage : stages) {
-            if (!CollectorsCommand.STAGES.contains(stage)) {
-                System.err.println("Unknown stage '" + stage + "'; stages are " + CollectorsCommand.STAGES);
-                return 2;
+        if (stages != null) {
+            for (String stage : stages) {
+                if (!CollectorsCommand.STAGES.contains(stage)) {
+                    System.err.println("Unknown stage '" + stage + "'; stages are " + CollectorsCommand.STAGES);
+                    return 2;
+                }
             }
-        }
-        for (String stage : CollectorsCommand.STAGES) {
-            settings.put("stage." + stage + ".enabled", Boolean.toString(stages.contains(stage)));
+            for (String stage : CollectorsCommand.STAGES) {
+                settings.put("stage." + stage + ".enabled", Boolean.toString(stages.contains(stage)));
+            }
         }
         if (workerId != null) {
             settings.put("hub.worker-id", workerId);

@@ -57,7 +57,7 @@ public final class DiscoveryRun implements AggregationStrategy {
                 exchange.getProperty(CALLS, 0, Integer.class), exchange.getProperty(PLAYERS_FOUND, 0, Integer.class)));
     }
 
-    /** "2 discovered, 1 skipped" from the outcome of each new match id. */
+    /** "2 discovered, 1 skipped" from the outcome of each item of a pass (discovery's new match ids, ranked stats' players). */
     public String tally(List<String> outcomes) {
         if (outcomes == null || outcomes.isEmpty()) {
             return "none";

@@ -45,6 +45,8 @@ public final class HubEnvironment {
         names.put("rabbitmq.password", List.of("RABBITMQ_PASSWORD"));
         names.put("rabbitmq.vhost", List.of("RABBITMQ_VHOST"));
         names.put("pubg.api-keys", List.of("PUBG_MAIN_KEYS", "PUBG_API_KEYS"));
+        names.put("pubg.ranked-api-keys", List.of("PUBG_RANKED_API_KEYS", "RANKED_API_KEY"));
+        names.put("pubg.tournament-api-keys", List.of("PUBG_TOURNAMENT_API_KEYS", "PUBG_TOURNAMENT_KEYS"));
         names.put("pubg.platform", List.of("PUBG_PLATFORM"));
         names.put("telemetry.storage-path", List.of("TELEMETRY_STORAGE_PATH"));
         names.put("discovery.cron", List.of("DISCOVERY_CRON", "DISCOVERY_SCHEDULE_CRON"));
@@ -57,7 +59,8 @@ public final class HubEnvironment {
 
     /** Names that carry a secret in their value (never logged). */
     public static final List<String> SECRET_NAMES = List.of("DB_PASSWORD", "DATABASE_URL", "POSTGRES_PASSWORD",
-            "RABBITMQ_URL", "RABBITMQ_PASSWORD", "PUBG_MAIN_KEYS", "PUBG_API_KEYS");
+            "RABBITMQ_URL", "RABBITMQ_PASSWORD", "PUBG_MAIN_KEYS", "PUBG_API_KEYS", "PUBG_RANKED_API_KEYS", "RANKED_API_KEY",
+            "PUBG_TOURNAMENT_API_KEYS", "PUBG_TOURNAMENT_KEYS");
 
     private final Map<String, String> variables;
 

@@ -100,10 +100,14 @@ public final class TestHub implements AutoCloseable {
         // never on their own in the middle of a test
         props.put("discovery.cron", "0 0 0 1 1 ? 2099");
         props.put("recovery.cron", "0 0 0 1 1 ? 2099");
+        props.put("ranked.cron", "0 0 0 1 1 ? 2099");
+        props.put("tournament.cron", "0 0 0 1 1 ? 2099");
         props.put("camel.management.port", Integer.toString(TestServers.freePort()));
         props.put("stage.retry.initial-delay-ms", "100");
         props.put("metrics.status-refresh-ms", "500");
         props.put("pubg.retry.initial-delay-ms", "100");
+        // match.completed is read by the tests themselves unless a test runs the stats aggregation
+        props.put("stage.stats-aggregation.enabled", "false");
         props.putAll(overrides);
         Properties overrideProperties = new Properties();
         overrideProperties.putAll(props);
