@@ -43,6 +43,8 @@ public final class MatchMapper {
         Map<String, Object> match = new LinkedHashMap<>();
         match.put("match_id", matchId);
         match.put("map_name", GameNames.mapDisplayName(text(attributes, "mapName")));
+        // the internal name (Baltic_Main) as well: the tournament tables keep it, as live
+        match.put("raw_map_name", text(attributes, "mapName"));
         match.put("game_mode", text(attributes, "gameMode"));
         match.put("game_type", text(attributes, "matchType"));
         match.put("match_datetime", timestamp(text(attributes, "createdAt")));
