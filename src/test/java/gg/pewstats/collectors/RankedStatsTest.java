@@ -65,6 +65,9 @@ class RankedStatsTest {
         api.stubFor(get(urlPathEqualTo("/shards/steam/seasons")).willReturn(aResponse().withBody(seasons.toString())));
         api.stubFor(get(urlPathMatching("/shards/steam/players/account\\.ranked[0-9]+/seasons/.*/ranked"))
                 .willReturn(aResponse().withBody(rankedJson)));
+        // an answer that is not JSON (a proxy's error page): that player's pass fails, the others go on
+        api.stubFor(get(urlPathMatching("/shards/steam/players/account\\.broken/seasons/.*/ranked"))
+                .willReturn(aResponse().withBody("<html><body>502 Bad Gateway</body></html>")));
         api.stubFor(get(urlPathMatching("/shards/steam/players/account\\.unranked/seasons/.*/ranked"))
                 .willReturn(aResponse().withStatus(404).withBody("{\"errors\":[{\"title\":\"Not Found\",\"detail\":\"No ranked stats\"}]}")));
     }
@@ -92,8 +95,9 @@ class RankedStatsTest {
     void aPassStoresOneRowPerModeAndTheCurrentSeasonWithinItsOwnKeysLimit() throws Exception {
         startHub(Map.of("pubg.api-keys", "[{\"key\":\"main-key\",\"rpm\":2}]",
                 "pubg.ranked-api-keys", "[{\"key\":\"ranked-key\",\"rpm\":2}]"));
+        hub.execute("INSERT INTO players (player_id, player_name) VALUES ('account.broken', 'Broken')");
         Object outcomes = hub.camel().createProducerTemplate().requestBody("direct:ranked-stats-run", (Object) null);
-        assertThat(outcomes).isEqualTo("1 no ranked games, 4 stored");
+        assertThat(outcomes).isEqualTo("1 failed, 1 no ranked games, 4 stored");
 
         // seasons as the endpoint lists them, its current one flagged
         assertThat(hub.count("SELECT count(*) FROM seasons WHERE platform = 'steam'")).isEqualTo(seasonCount);
@@ -132,7 +136,7 @@ class RankedStatsTest {
         // every call carried the ranked key, never the main one, and never more than 2 per window
         List<LoggedRequest> calls = api.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
-        assertThat(calls).hasSize(12).allSatisfy(call ->
+        assertThat(calls).hasSize(14).allSatisfy(call ->
                 assertThat(call.getHeader("Authorization")).isEqualTo("Bearer ranked-key"));
         assertWithinLimit(calls, 2);
     }
