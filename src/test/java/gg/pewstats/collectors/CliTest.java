@@ -98,6 +98,54 @@ class CliTest {
         }
     }
 
+    @Test
+    void careerRankedAndTournamentCommands() throws Exception {
+        assertThat(run("db", "migrate")[0]).isEqualTo(0);
+        // stats --recompute: every completed match counted, in one transaction
+        db.execute("INSERT INTO matches (match_id, status, game_type) VALUES ('cli-done', 'completed', 'official') ON CONFLICT DO NOTHING");
+        long completed = db.count("SELECT count(*) FROM matches WHERE status = 'completed'");
+        Object[] recompute = run("stats", "--recompute");
+        assertThat(recompute[0]).isEqualTo(0);
+        assertThat((String) recompute[1]).contains("Career aggregates recomputed from " + completed + " completed match(es)");
+        assertThat(db.count("SELECT count(*) FROM matches WHERE stats_aggregated")).isEqualTo(completed);
+
+        // ranked --once: the seasons endpoint, then the ranked endpoint per tracked player
+        String ranked = PubgSamples.read("players/pubgkt_ranked_stats_response.json");
+        api.stubFor(get(urlPathEqualTo("/shards/steam/seasons")).willReturn(aResponse().withBody(
+                "{\"data\":[{\"type\":\"season\",\"id\":\"division.bro.official.pc-2018-41\","
+                + "\"attributes\":{\"isCurrentSeason\":true,\"isOffseason\":false}}]}")));
+        api.stubFor(get(urlPathMatching("/shards/steam/players/account\\.cliranked/seasons/division\\.bro\\.official\\.pc-2018-41/ranked"))
+                .willReturn(aResponse().withBody(ranked)));
+        db.execute("INSERT INTO players (player_id, player_name) VALUES ('account.cliranked', 'CliRanked') ON CONFLICT DO NOTHING");
+        Object[] pass = run("ranked", "--once");
+        assertThat(pass[0]).isEqualTo(0);
+        assertThat((String) pass[1]).contains("Ranked stats:").contains("stored");
+        assertThat(db.count("SELECT count(*) FROM ranked_player_stats WHERE player_id = 'account.cliranked' "
+                + "AND season_id = 'division.bro.official.pc-2018-41' AND game_mode = 'squad'")).isEqualTo(1);
+        // the other tests' discovery asks the players endpoint for the tracked players: this one goes
+        db.execute("DELETE FROM players WHERE player_id = 'account.cliranked'");
+
+        // a league described by its commands
+        assertThat(run("tournament", "create", "CLI", "--name", "CLI League")[0]).isEqualTo(0);
+        assertThat(run("tournament", "season", "CLI-S1", "--tournament", "CLI", "--name", "Season 1",
+                "--start", "2026-11-01", "--end", "2026-12-31")[0]).isEqualTo(0);
+        assertThat(run("tournament", "round", "--season", "CLI-S1", "--number", "1", "--division", "Div 1",
+                "--start", "2026-11-22", "--end", "2026-11-22")[0]).isEqualTo(0);
+        Path csv = Files.createTempFile("teams", ".csv");
+        Files.writeString(csv, "team_name,division,group_name,team_number,player_name,is_primary_sample,sample_priority\n"
+                + "CLI Wolves,Div 1,,3,wolf-one,true,1\nCLI Wolves,Div 1,,3,wolf-two,false,2\n");
+        Object[] imported = run("tournament", "import-teams", csv.toString());
+        assertThat(imported[0]).isEqualTo(0);
+        assertThat((String) imported[1]).contains("player rows imported: 2");
+        assertThat(db.count("SELECT count(*) FROM tournament_players p JOIN teams t ON t.id = p.team_id "
+                + "WHERE t.team_name = 'CLI Wolves' AND t.team_number = 3 AND p.preferred_team")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM tournament_rounds r JOIN tournament_seasons s ON s.id = r.season_id "
+                + "JOIN tournaments t ON t.id = s.tournament_id WHERE t.tournament_code = 'CLI' AND r.division = 'Div 1'")).isEqualTo(1);
+        // a season of a tournament that does not exist writes nothing and says so
+        assertThat(run("tournament", "season", "X-S1", "--tournament", "NOPE", "--name", "x",
+                "--start", "2026-11-01", "--end", "2026-12-31")[0]).isEqualTo(1);
+    }
+
     /** Runs a command; returns its exit code and what it printed. */
     private static Object[] run(String... command) {
         List<String> args = new ArrayList<>(List.of(command));
