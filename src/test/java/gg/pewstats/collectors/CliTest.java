@@ -108,6 +108,8 @@ class CliTest {
         assertThat(recompute[0]).isEqualTo(0);
         assertThat((String) recompute[1]).contains("Career aggregates recomputed from " + completed + " completed match(es)");
         assertThat(db.count("SELECT count(*) FROM matches WHERE stats_aggregated")).isEqualTo(completed);
+        assertThat((String) run("status")[1]).contains("Career aggregates: " + completed + " completed match(es) counted, 0 waiting")
+                .contains("(rankedApiKeys: the main keys above)");
 
         // ranked --once: the seasons endpoint, then the ranked endpoint per tracked player
         String ranked = PubgSamples.read("players/pubgkt_ranked_stats_response.json");

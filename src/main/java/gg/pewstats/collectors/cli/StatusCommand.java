@@ -27,6 +27,9 @@ class StatusCommand implements Callable<Integer> {
             for (Map<?, ?> row : rows(session, "direct:status-errors")) {
                 System.out.printf("  %s (%s): %s%n", row.get("match_id"), row.get("status"), row.get("error_message"));
             }
+            Map<?, ?> aggregation = session.request("direct:status-aggregation", null, Map.class);
+            System.out.printf("Career aggregates: %s completed match(es) counted, %s waiting%n",
+                    aggregation.get("aggregated"), aggregation.get("waiting"));
             System.out.println("Queues (messages waiting / in the dead-letter queue):");
             AmqpAdmin admin = session.bean("amqpAdmin", AmqpAdmin.class);
             var props = session.camel().getPropertiesComponent();
@@ -37,9 +40,16 @@ class StatusCommand implements Callable<Integer> {
             System.out.println("PUBG API keys (calls since the running hub started, by outcome):");
             String port = props.resolveProperty("hub.status-port").orElse("");
             Map<String, Map<String, Long>> usage = usage(port);
-            for (ApiKeyPool.ApiKey key : session.bean("apiKeys", ApiKeyPool.class).keys()) {
-                System.out.printf("  %s at %d rpm: %s%n", key.id(), key.rpm(),
-                        usage == null ? "no running hub answered on port " + port : usage.getOrDefault(key.id(), Map.of()));
+            for (String pool : List.of("apiKeys", "rankedApiKeys", "tournamentApiKeys")) {
+                ApiKeyPool keys = session.bean(pool, ApiKeyPool.class);
+                if (!pool.equals("apiKeys") && keys.sharesMainKeys()) {
+                    System.out.printf("  (%s: the main keys above)%n", pool);
+                    continue;
+                }
+                for (ApiKeyPool.ApiKey key : keys.keys()) {
+                    System.out.printf("  %s at %d rpm: %s%n", key.id(), key.rpm(),
+                            usage == null ? "no running hub answered on port " + port : usage.getOrDefault(key.id(), Map.of()));
+                }
             }
             return 0;
         }
