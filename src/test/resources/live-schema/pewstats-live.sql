@@ -300,6 +300,254 @@ CREATE TABLE fight_participants (
     created_at  TIMESTAMP DEFAULT now()
 );
 
+-- the career aggregates (DDL not in the live repository: types as the live worker's statements imply)
+CREATE TABLE player_damage_stats (
+    player_name      VARCHAR(100) NOT NULL,
+    weapon_id        VARCHAR(100) NOT NULL,
+    damage_reason    VARCHAR(50) NOT NULL,
+    match_type       VARCHAR(20) NOT NULL,
+    total_damage     DOUBLE PRECISION DEFAULT 0,
+    total_hits       INTEGER DEFAULT 0,
+    stats_updated_at TIMESTAMP DEFAULT now(),
+    UNIQUE (player_name, weapon_id, damage_reason, match_type)
+);
+
+CREATE TABLE player_weapon_stats (
+    player_name         VARCHAR(100) NOT NULL,
+    weapon_id           VARCHAR(100) NOT NULL,
+    match_type          VARCHAR(20) NOT NULL,
+    total_kills         INTEGER DEFAULT 0,
+    headshot_kills      INTEGER DEFAULT 0,
+    knock_downs         INTEGER DEFAULT 0,
+    total_kill_distance DOUBLE PRECISION DEFAULT 0,
+    longest_kill        DOUBLE PRECISION,
+    close_range_kills   INTEGER DEFAULT 0,
+    mid_range_kills     INTEGER DEFAULT 0,
+    long_range_kills    INTEGER DEFAULT 0,
+    stats_updated_at    TIMESTAMP DEFAULT now(),
+    UNIQUE (player_name, weapon_id, match_type)
+);
+
+CREATE TABLE player_advanced_career_stats (
+    id                            SERIAL PRIMARY KEY,
+    player_name                   VARCHAR(100) NOT NULL,
+    match_type                    VARCHAR(50) NOT NULL,
+    total_killsteals              INTEGER DEFAULT 0,
+    total_heals_used              INTEGER DEFAULT 0,
+    total_boosts_used             INTEGER DEFAULT 0,
+    total_throwables_used         INTEGER DEFAULT 0,
+    total_smokes_thrown           INTEGER DEFAULT 0,
+    total_throwable_damage        NUMERIC(10,2) DEFAULT 0,
+    total_damage_received         NUMERIC(10,2) DEFAULT 0,
+    avg_distance_from_center      NUMERIC(10,2),
+    avg_distance_from_edge        NUMERIC(10,2),
+    avg_time_outside_zone_seconds NUMERIC(10,2),
+    matches_played                INTEGER DEFAULT 0,
+    matches_with_circle_data      INTEGER DEFAULT 0,
+    last_updated_at               TIMESTAMP DEFAULT now(),
+    CONSTRAINT unique_player_match_type UNIQUE (player_name, match_type),
+    CONSTRAINT valid_match_type CHECK (match_type IN ('ranked', 'normal', 'tournament', 'all'))
+);
+
+CREATE TABLE ranked_player_stats (
+    id                  SERIAL PRIMARY KEY,
+    player_id           VARCHAR(100) NOT NULL,
+    player_name         VARCHAR(100) NOT NULL,
+    season_id           VARCHAR(100) NOT NULL,
+    game_mode           VARCHAR(20) NOT NULL,
+    current_tier        VARCHAR(20),
+    current_sub_tier    VARCHAR(5),
+    current_rank_point  INTEGER,
+    best_tier           VARCHAR(20),
+    best_sub_tier       VARCHAR(5),
+    best_rank_point     INTEGER,
+    rounds_played       INTEGER,
+    wins                INTEGER,
+    kills               INTEGER,
+    deaths              INTEGER,
+    assists             INTEGER,
+    damage_dealt        NUMERIC(12,2),
+    dbnos               INTEGER,
+    avg_rank            VARCHAR(50),
+    top10_ratio         NUMERIC(8,6),
+    win_ratio           NUMERIC(8,6),
+    kda                 NUMERIC(8,6),
+    kdr                 NUMERIC(8,6),
+    headshot_kills      INTEGER,
+    headshot_kill_ratio NUMERIC(8,6),
+    longest_kill        NUMERIC(8,2),
+    collected_at        TIMESTAMP,
+    updated_at          TIMESTAMP WITH TIME ZONE DEFAULT now(),
+    UNIQUE (player_id, season_id, game_mode)
+);
+
+-- the tournament tables (live migrations 001-003, 007, 011)
+CREATE TABLE teams (
+    id          SERIAL PRIMARY KEY,
+    team_name   VARCHAR(100) NOT NULL,
+    division    VARCHAR(50),
+    group_name  VARCHAR(50),
+    team_number INTEGER,
+    is_active   BOOLEAN DEFAULT true,
+    notes       TEXT,
+    created_at  TIMESTAMP DEFAULT now(),
+    updated_at  TIMESTAMP DEFAULT now(),
+    CONSTRAINT unique_team_name UNIQUE (team_name)
+);
+
+CREATE TABLE tournament_players (
+    id                SERIAL PRIMARY KEY,
+    player_id         VARCHAR(100) NOT NULL,
+    team_id           INTEGER REFERENCES teams (id) ON DELETE CASCADE,
+    preferred_team    BOOLEAN DEFAULT false,
+    is_primary_sample BOOLEAN DEFAULT false,
+    sample_priority   INTEGER DEFAULT 999,
+    player_role       VARCHAR(50),
+    joined_at         TIMESTAMP DEFAULT now(),
+    is_active         BOOLEAN DEFAULT true,
+    notes             TEXT,
+    CONSTRAINT unique_player_team UNIQUE (player_id, team_id)
+);
+
+CREATE TABLE tournaments (
+    id              SERIAL PRIMARY KEY,
+    tournament_name VARCHAR(100) NOT NULL,
+    tournament_code VARCHAR(20) NOT NULL,
+    description     TEXT,
+    status          VARCHAR(20) DEFAULT 'active',
+    notes           TEXT,
+    created_at      TIMESTAMP DEFAULT now(),
+    updated_at      TIMESTAMP DEFAULT now(),
+    CONSTRAINT unique_tournament_code UNIQUE (tournament_code),
+    CONSTRAINT unique_tournament_name UNIQUE (tournament_name)
+);
+
+CREATE TABLE tournament_seasons (
+    id            SERIAL PRIMARY KEY,
+    season_name   VARCHAR(100) NOT NULL,
+    season_code   VARCHAR(20) NOT NULL,
+    start_date    DATE NOT NULL,
+    end_date      DATE NOT NULL,
+    status        VARCHAR(20) DEFAULT 'upcoming',
+    points_config JSONB,
+    description   TEXT,
+    notes         TEXT,
+    created_at    TIMESTAMP DEFAULT now(),
+    updated_at    TIMESTAMP DEFAULT now(),
+    tournament_id INTEGER REFERENCES tournaments (id),
+    CONSTRAINT unique_season_code UNIQUE (season_code),
+    CONSTRAINT valid_date_range CHECK (end_date >= start_date)
+);
+
+CREATE TABLE tournament_rounds (
+    id               SERIAL PRIMARY KEY,
+    season_id        INTEGER NOT NULL REFERENCES tournament_seasons (id) ON DELETE CASCADE,
+    round_number     INTEGER NOT NULL,
+    round_name       VARCHAR(100),
+    division         VARCHAR(50) NOT NULL,
+    group_name       VARCHAR(50),
+    start_date       DATE NOT NULL,
+    end_date         DATE NOT NULL,
+    status           VARCHAR(20) DEFAULT 'scheduled',
+    expected_matches INTEGER DEFAULT 6,
+    actual_matches   INTEGER DEFAULT 0,
+    description      TEXT,
+    notes            TEXT,
+    created_at       TIMESTAMP DEFAULT now(),
+    updated_at       TIMESTAMP DEFAULT now(),
+    CONSTRAINT unique_round_season_division_group UNIQUE (season_id, round_number, division, group_name)
+);
+
+CREATE TABLE tournament_matches (
+    id                SERIAL PRIMARY KEY,
+    match_id          VARCHAR(100) NOT NULL,
+    match_datetime    TIMESTAMP NOT NULL,
+    map_name          VARCHAR(50),
+    game_mode         VARCHAR(50),
+    match_type        VARCHAR(50),
+    duration          INTEGER,
+    is_custom_match   BOOLEAN,
+    shard_id          VARCHAR(20),
+    roster_id         VARCHAR(100),
+    pubg_team_id      INTEGER,
+    team_rank         INTEGER,
+    team_won          BOOLEAN,
+    participant_id    VARCHAR(100),
+    player_account_id VARCHAR(100),
+    player_name       VARCHAR(100) NOT NULL,
+    kills             INTEGER,
+    damage_dealt      DECIMAL(10, 2),
+    dbnos             INTEGER,
+    assists           INTEGER,
+    headshot_kills    INTEGER,
+    longest_kill      DECIMAL(10, 2),
+    revives           INTEGER,
+    heals             INTEGER,
+    boosts            INTEGER,
+    walk_distance     DECIMAL(10, 2),
+    ride_distance     DECIMAL(10, 2),
+    swim_distance     DECIMAL(10, 2),
+    time_survived     INTEGER,
+    death_type        VARCHAR(50),
+    win_place         INTEGER,
+    kill_place        INTEGER,
+    weapons_acquired  INTEGER,
+    vehicle_destroys  INTEGER,
+    road_kills        INTEGER,
+    team_kills        INTEGER,
+    kill_streaks      INTEGER,
+    team_id           INTEGER REFERENCES teams (id) ON DELETE SET NULL,
+    discovered_at     TIMESTAMP DEFAULT now(),
+    round_id          INTEGER REFERENCES tournament_rounds (id) ON DELETE SET NULL,
+    CONSTRAINT unique_match_participant UNIQUE (match_id, participant_id)
+);
+
+CREATE TABLE tournament_scheduled_matches (
+    id                 SERIAL PRIMARY KEY,
+    round_id           INTEGER NOT NULL REFERENCES tournament_rounds (id) ON DELETE CASCADE,
+    match_number       INTEGER NOT NULL,
+    scheduled_datetime TIMESTAMP WITH TIME ZONE,
+    map_name           VARCHAR(50),
+    actual_match_id    VARCHAR(255) REFERENCES matches (match_id) ON DELETE SET NULL,
+    status             VARCHAR(20) DEFAULT 'scheduled',
+    is_remake          BOOLEAN DEFAULT false,
+    original_match_id  VARCHAR(255),
+    remake_reason      TEXT,
+    created_by         VARCHAR(100),
+    created_at         TIMESTAMP DEFAULT now(),
+    updated_at         TIMESTAMP DEFAULT now(),
+    CONSTRAINT unique_round_match_number UNIQUE (round_id, match_number)
+);
+
+CREATE TABLE tournament_match_overrides (
+    id                           SERIAL PRIMARY KEY,
+    match_id                     VARCHAR(255) UNIQUE REFERENCES matches (match_id) ON DELETE CASCADE,
+    override_round_id            INTEGER REFERENCES tournament_rounds (id) ON DELETE SET NULL,
+    override_schedule_match_id   INTEGER REFERENCES tournament_scheduled_matches (id) ON DELETE SET NULL,
+    override_is_tournament_match BOOLEAN,
+    override_validation_status   VARCHAR(50),
+    override_reason              TEXT,
+    admin_user                   VARCHAR(100),
+    admin_notes                  TEXT,
+    created_at                   TIMESTAMP DEFAULT now(),
+    updated_at                   TIMESTAMP DEFAULT now()
+);
+
+CREATE TABLE tournament_team_standings_history (
+    id                SERIAL PRIMARY KEY,
+    round_id          INTEGER NOT NULL REFERENCES tournament_rounds (id) ON DELETE CASCADE,
+    team_id           INTEGER NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
+    rank              INTEGER,
+    total_points      INTEGER,
+    total_kills       INTEGER,
+    wwcd              INTEGER,
+    matches_played    INTEGER,
+    avg_placement     NUMERIC(10,2),
+    recent_placements INTEGER[],
+    snapshot_datetime TIMESTAMP DEFAULT now(),
+    CONSTRAINT unique_round_team_snapshot UNIQUE (round_id, team_id)
+);
+
 -- a live table the hub does not write: adoption leaves it as it is
 CREATE TABLE worker_status (
     id              SERIAL PRIMARY KEY,
@@ -388,3 +636,14 @@ SELECT setval('team_fights_id_seq', 2);
 INSERT INTO fight_participants (fight_id, match_id, player_name, team_id, survived) VALUES
     (1, 'legacy-match-1', 'LegacyPlayer', 3, true),
     (2, 'legacy-match-1', 'LegacyPlayer', 3, true);
+
+-- the career, ranked and tournament rows the live collectors left
+INSERT INTO player_weapon_stats (player_name, weapon_id, match_type, total_kills, headshot_kills, knock_downs,
+                                 total_kill_distance, longest_kill) VALUES ('LegacyPlayer', 'WeapAK47_C', 'all', 12, 0, 7, 0, NULL);
+INSERT INTO ranked_player_stats (player_id, player_name, season_id, game_mode, current_tier, kda, collected_at)
+VALUES ('account.legacy0001', 'LegacyPlayer', 'division.bro.official.pc-2018-40', 'squad', 'Gold', 2.5, now());
+INSERT INTO tournaments (tournament_name, tournament_code) VALUES ('Legacy League', 'LL');
+INSERT INTO tournament_seasons (season_name, season_code, start_date, end_date, status, tournament_id)
+VALUES ('Fall 2025', 'LL-F25', '2025-10-13', '2025-12-20', 'active', 1);
+INSERT INTO teams (team_name, division, team_number) VALUES ('Legacy Lions', 'Div 1', 4);
+INSERT INTO tournament_players (player_id, team_id, preferred_team, is_primary_sample) VALUES ('LegacyPlayer', 1, true, true);

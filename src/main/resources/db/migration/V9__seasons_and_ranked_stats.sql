@@ -49,3 +49,10 @@ ALTER TABLE ranked_player_stats
     ADD COLUMN IF NOT EXISTS collected_at        TIMESTAMP,
     ADD COLUMN IF NOT EXISTS updated_at          TIMESTAMPTZ DEFAULT now();
 CREATE UNIQUE INDEX IF NOT EXISTS ranked_player_stats_key ON ranked_player_stats (player_id, season_id, game_mode);
+-- an adopted live table's ratios are NUMERIC(8,6), which a KDA of 100 or more overflows: widened
+ALTER TABLE ranked_player_stats
+    ALTER COLUMN top10_ratio TYPE NUMERIC(12, 6),
+    ALTER COLUMN win_ratio TYPE NUMERIC(12, 6),
+    ALTER COLUMN kda TYPE NUMERIC(12, 6),
+    ALTER COLUMN kdr TYPE NUMERIC(12, 6),
+    ALTER COLUMN headshot_kill_ratio TYPE NUMERIC(12, 6);
