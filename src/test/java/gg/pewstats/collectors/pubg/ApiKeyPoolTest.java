@@ -57,4 +57,43 @@ class ApiKeyPoolTest {
         assertThatThrownBy(() -> pool.assign(new DefaultExchange(camel)))
                 .isInstanceOf(ApiKeyPool.NoUsableApiKeyException.class).hasMessageContaining("401");
     }
+
+    private static ApiKeyPool pool(String name, String config, ApiKeyPool fallback) {
+        ApiKeyPool pool = new ApiKeyPool();
+        pool.setName(name);
+        pool.setConfig(config);
+        pool.setFallback(fallback);
+        pool.init();
+        return pool;
+    }
+
+    @Test
+    void aPoolWithoutKeysHandsOutTheMainKeysAndAKeyInTwoPoolsHasOneRateWindow() {
+        ApiKeyPool main = new ApiKeyPool("main-key-1111", 10);
+        ApiKeyPool ranked = pool("ranked", "", main);
+        ApiKeyPool tournament = pool("tournament", "[{\"key\":\"main-key-1111\",\"rpm\":10},{\"key\":\"own-key-2222\"}]", main);
+        assertThat(ranked.sharesMainKeys()).isTrue();
+        assertThat(tournament.sharesMainKeys()).isFalse();
+
+        Exchange viaMain = new DefaultExchange(camel);
+        main.assign(viaMain);
+        Exchange viaRanked = new DefaultExchange(camel);
+        ranked.assign(viaRanked);
+        Exchange viaTournament = new DefaultExchange(camel);
+        tournament.assign(viaTournament);
+        Exchange ownKey = new DefaultExchange(camel);
+        tournament.assign(ownKey);
+
+        // the fallback is the main key itself; the same secret in the tournament pool shares its window
+        assertThat(viaRanked.getProperty(ApiKeyPool.KEY_ID)).isEqualTo("key1…1111");
+        assertThat(viaTournament.getProperty(ApiKeyPool.KEY_ID)).isEqualTo("tournament-key1…1111");
+        assertThat(viaRanked.getProperty(ApiKeyPool.KEY_WINDOW)).isEqualTo(viaMain.getProperty(ApiKeyPool.KEY_WINDOW))
+                .isEqualTo(viaTournament.getProperty(ApiKeyPool.KEY_WINDOW));
+        assertThat(ownKey.getProperty(ApiKeyPool.KEY_WINDOW)).isNotEqualTo(viaMain.getProperty(ApiKeyPool.KEY_WINDOW));
+        // the window names a digest, never the secret
+        assertThat((String) ownKey.getProperty(ApiKeyPool.KEY_WINDOW)).doesNotContain("own-key").doesNotContain("2222");
+        // a pool's own setting is named in its errors
+        assertThatThrownBy(() -> pool("ranked", "[{\"key\":\"x\",\"rpm\":0}]", main))
+                .hasMessageContaining("PUBG_RANKED_API_KEYS entry 1");
+    }
 }
