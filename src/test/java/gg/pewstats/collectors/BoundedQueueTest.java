@@ -10,8 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * match.completed has no consumer yet: it is declared with a maximum length (on RabbitMQ and on the
- * embedded broker alike), so it keeps the newest messages and never grows without end.
+ * match.completed has no consumer where no hub runs the stats aggregation (this test hub does not): it is
+ * declared with a maximum length (on RabbitMQ and on the embedded broker alike), so it keeps the newest
+ * messages and never grows without end.
  */
 class BoundedQueueTest {
 
