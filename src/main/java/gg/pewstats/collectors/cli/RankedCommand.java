@@ -22,7 +22,7 @@ class RankedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (HubSession session = HubSession.open(parent.home(), parent.settings)) {
-            long players = session.request("direct:ranked-players-count", null, Long.class);
+            long players = session.request("direct:ranked-players", null, java.util.List.class).size();
             String outcomes;
             try (Progress progress = new Progress("ranked stats", players)) {
                 outcomes = session.request("direct:ranked-stats-run", null, Map.of(), Map.of("progress", progress)).getBody(String.class);
