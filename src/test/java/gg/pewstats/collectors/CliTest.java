@@ -141,6 +141,16 @@ class CliTest {
         assertThat((String) imported[1]).contains("player rows imported: 2");
         assertThat(db.count("SELECT count(*) FROM tournament_players p JOIN teams t ON t.id = p.team_id "
                 + "WHERE t.team_name = 'CLI Wolves' AND t.team_number = 3 AND p.preferred_team")).isEqualTo(2);
+        // a player has one preferred team: a later file moves wolf-one; in one file, its last row wins
+        Files.writeString(csv, "team_name,division,group_name,team_number,player_name\n"
+                + "CLI Bears,Div 1,,5,wolf-one\nCLI Bears,Div 1,,5,wolf-two\nCLI Owls,Div 1,,6,wolf-two\n");
+        assertThat(run("tournament", "import-teams", csv.toString())[0]).isEqualTo(0);
+        assertThat(db.count("SELECT count(*) FROM tournament_players p JOIN teams t ON t.id = p.team_id "
+                + "WHERE p.player_id = 'wolf-one' AND p.preferred_team AND t.team_name = 'CLI Bears'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM tournament_players WHERE player_id = 'wolf-one' AND preferred_team")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM tournament_players p JOIN teams t ON t.id = p.team_id "
+                + "WHERE p.player_id = 'wolf-two' AND p.preferred_team AND t.team_name = 'CLI Owls'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM tournament_players WHERE player_id = 'wolf-two' AND preferred_team")).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM tournament_rounds r JOIN tournament_seasons s ON s.id = r.season_id "
                 + "JOIN tournaments t ON t.id = s.tournament_id WHERE t.tournament_code = 'CLI' AND r.division = 'Div 1'")).isEqualTo(1);
         // a season of a tournament that does not exist writes nothing and says so
